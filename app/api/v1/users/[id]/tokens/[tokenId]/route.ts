@@ -1,0 +1,12 @@
+import { withAuth } from "@/lib/api/handler";
+import { tokenParamsSchema } from "@/lib/api/schemas";
+import { revokeApiToken } from "@/lib/users/service";
+
+// DELETE /api/v1/users/{id}/tokens/{tokenId} - revoke a token (admin)
+export const DELETE = withAuth<{ id: string; tokenId: string }>(
+  async ({ params, user, requestId }) => {
+    const { id, tokenId } = tokenParamsSchema.parse(params);
+    return Response.json(await revokeApiToken(id, tokenId, { id: user.id, requestId }));
+  },
+  { permission: "users.manage" },
+);

@@ -1,0 +1,46 @@
+// In-process fallback: when no Inngest server is reachable, the same schedule table fires the
+// same function bodies here (croner), with per-step retries and exponential backoff.
+import { Cron } from "croner";
+import pRetry from "p-retry";
+import { scheduledBodies } from "@/inngest";
+import type { StepRunner } from "@/lib/jobs/step";
+import { schedules, type ScheduleKey } from "@/lib/jobs/schedules";
+import { logger } from "@/lib/logger";
+
+export function inProcessStep(jobId: string, retries = 3): StepRunner {
+  return {
+    run: (id, fn) =>
+      pRetry(fn, {
+        retries,
+        minTimeout: 500,
+        factor: 2,
+        randomize: true,
+        onFailedAttempt: ({ error, attemptNumber }) =>
+          logger.warn({ jobId, step: id, attemptNumber, err: error.message }, "in-process step failed, retrying"),
+      }),
+  };
+}
+
+export async function runScheduledNow(key: ScheduleKey) {
+  const s = schedules[key];
+  const started = Date.now();
+  try {
+    const result = await scheduledBodies[key](inProcessStep(s.id), "in-process");
+    logger.info({ job: s.id, ms: Date.now() - started }, "in-process job finished");
+    return result;
+  } catch (err) {
+    logger.error({ job: s.id, err }, "in-process job failed");
+    return undefined;
+  }
+}
+
+export function startInProcessScheduler(): () => void {
+  const jobs = (Object.keys(schedules) as ScheduleKey[]).map(
+    (key) =>
+      new Cron(schedules[key].cron, { name: schedules[key].id, protect: true }, async () => {
+        await runScheduledNow(key);
+      }),
+  );
+  logger.info({ jobs: jobs.map((j) => j.name) }, "in-process scheduler started");
+  return () => jobs.forEach((j) => j.stop());
+}

@@ -1,0 +1,32 @@
+// The single permission map, used by the API wrapper, the socket server and the UI alike.
+export const roles = ["admin", "manager", "viewer"] as const;
+export type Role = (typeof roles)[number];
+
+export const permissions = [
+  "dashboard.read",
+  "system.health", // detailed health checks, admin only
+  "users.manage",
+  "audit.read",
+  "emag.accounts.read",
+  "emag.accounts.test",
+  "products.read",
+  "products.sync",
+  "orders.read",
+  "orders.write",
+  "notifications.read",
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const readOnly: Permission[] = ["dashboard.read", "emag.accounts.read", "products.read", "orders.read", "notifications.read"];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  manager: [...readOnly, "emag.accounts.test", "products.sync", "orders.write"],
+  viewer: readOnly,
+};
+
+export function can(role: Role | undefined | null, permission: Permission): boolean {
+  return !!role && rolePermissions[role].includes(permission);
+}
+
+export const isRole = (value: unknown): value is Role => typeof value === "string" && (roles as readonly string[]).includes(value);

@@ -1,0 +1,69 @@
+// Who is calling: a bearer token (API consumers, sockets) or the next-auth session cookie
+// (browser). Either way the user is re-read from the database, so deactivation and role
+// changes take effect at once.
+import { decode } from "next-auth/jwt";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { resolveBearer } from "@/lib/auth/tokens";
+import { isRole, type Role } from "@/lib/auth/permissions";
+
+export interface Principal {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  via: "token" | "session";
+  tokenId?: string;
+}
+
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+export function parseCookies(header: string | null | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (header ?? "").split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0) out[part.slice(0, i).trim()] = decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return out;
+}
+
+/** next-auth may split a large JWT into name.0, name.1, … chunks. */
+function sessionCookieValue(cookies: Record<string, string>): string | undefined {
+  for (const name of SESSION_COOKIES) {
+    if (cookies[name]) return cookies[name];
+    const chunks = Object.keys(cookies)
+      .filter((k) => k.startsWith(`${name}.`))
+      .sort((a, b) => Number(a.split(".").pop()) - Number(b.split(".").pop()));
+    if (chunks.length) return chunks.map((k) => cookies[k]).join("");
+  }
+  return undefined;
+}
+
+async function activeUser(id: string) {
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
+  return user?.active && isRole(user.role) ? user : null;
+}
+
+export async function principalFromCredentials(input: {
+  authorization?: string | null;
+  token?: string | null;
+  cookie?: string | null;
+}): Promise<Principal | null> {
+  const bearer = input.token ?? input.authorization?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  if (bearer) {
+    const hit = await resolveBearer(bearer);
+    if (!hit || !isRole(hit.user.role)) return null;
+    return { ...hit.user, role: hit.user.role, via: "token", tokenId: hit.tokenId };
+  }
+  const raw = sessionCookieValue(parseCookies(input.cookie));
+  const secret = env().NEXTAUTH_SECRET;
+  if (!raw || !secret) return null;
+  const jwt = await decode({ token: raw, secret }).catch(() => null);
+  if (!jwt?.sub) return null;
+  const user = await activeUser(jwt.sub);
+  return user ? { id: user.id, email: user.email, name: user.name, role: user.role as Role, via: "session" } : null;
+}
+
+export function principalFromRequest(req: Request) {
+  return principalFromCredentials({ authorization: req.headers.get("authorization"), cookie: req.headers.get("cookie") });
+}

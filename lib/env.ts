@@ -1,0 +1,123 @@
+// The only module that reads process.env. Every variable is validated here, with a
+// working default wherever one exists, so a fresh clone runs with no configuration.
+import { z } from "zod";
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(["1", "0", "true", "false", "yes", "no", ""])
+    .optional()
+    .transform((v) => (v === undefined || v === "" ? fallback : ["1", "true", "yes"].includes(v)));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const nodeEnv = z.enum(["development", "production", "test"]).default("development");
+
+export const envSchema = z.object({
+  NODE_ENV: nodeEnv,
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: int(3000, 0, 65535),
+  LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+
+  // Storage. Unset DATABASE_URL starts an embedded PostgreSQL under DATA_DIR/postgres.
+  DATA_DIR: z.string().min(1).default(".data"),
+  DATABASE_URL: optionalString,
+  EMBEDDED_PG_PORT: int(0, 0, 65535),
+  REDIS_URL: optionalString,
+
+  // Auth.
+  NEXTAUTH_URL: optionalString,
+  NEXTAUTH_SECRET: optionalString,
+  ADMIN_EMAIL: optionalString,
+  ADMIN_PASSWORD: optionalString,
+  ADMIN_NAME: z.string().default("Administrator"),
+  API_TOKEN_TTL_SECONDS: int(12 * 3600, 60),
+  LOGIN_MAX_FAILURES: int(5, 1),
+  LOGIN_LOCKOUT_SECONDS: int(15 * 60, 1),
+  METRICS_TOKEN: optionalString,
+
+  // Inngest. INNGEST_DEV defaults to on outside production.
+  INNGEST_DEV: optionalString,
+  INNGEST_BASE_URL: optionalString,
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+
+  // eMAG Marketplace API. No credentials = demo mode against the built-in simulator.
+  EMAG_API_URL: z.url().default("https://marketplace-api.emag.ro/api-3"),
+  EMAG_MAIN_USERNAME: optionalString,
+  EMAG_MAIN_PASSWORD: optionalString,
+  EMAG_FBE_USERNAME: optionalString,
+  EMAG_FBE_PASSWORD: optionalString,
+  EMAG_TIMEOUT_MS: int(30_000, 100),
+  EMAG_MAX_RETRIES: int(5, 0, 20),
+
+  // eMAG simulator.
+  EMAG_SIM_PORT: int(3101, 0, 65535),
+  EMAG_SIM_SEED: int(42),
+  EMAG_SIM_PRODUCTS_MAIN: int(1275, 0, 1_000_000),
+  EMAG_SIM_PRODUCTS_FBE: int(1271, 0, 1_000_000),
+  EMAG_SIM_ORDERS: int(3000, 0, 1_000_000),
+  EMAG_SIM_NEW_ORDERS_PER_MINUTE: z.coerce.number().min(0).default(2),
+  EMAG_SIM_LATENCY_MS: z
+    .string()
+    .regex(/^\d+(-\d+)?$/, "expected N or MIN-MAX milliseconds")
+    .default("0"),
+  EMAG_SIM_FAULT_RATE: z.coerce.number().min(0).max(1).default(0),
+  EMAG_SIM_MAIN_USERNAME: z.string().default("demo-main"),
+  EMAG_SIM_MAIN_PASSWORD: z.string().default("demo-main-pass"),
+  EMAG_SIM_FBE_USERNAME: z.string().default("demo-fbe"),
+  EMAG_SIM_FBE_PASSWORD: z.string().default("demo-fbe-pass"),
+
+  // Tests only.
+  TEST_DATABASE_URL: optionalString,
+  TEST_REDIS_URL: optionalString,
+  CI: flag(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function load(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Parsed lazily and re-read on demand: server.ts resolves DATABASE_URL (embedded
+ * PostgreSQL) and NEXTAUTH_SECRET at boot, before any route module reads them.
+ */
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= load();
+  return cached;
+}
+
+/** Boot-time only: publish a value resolved at runtime (embedded DB URL, generated secret). */
+export function setRuntimeEnv(key: "DATABASE_URL" | "NEXTAUTH_SECRET" | "NEXTAUTH_URL", value: string) {
+  process.env[key] = value;
+  cached = undefined;
+}
+
+export const isProduction = () => env().NODE_ENV === "production";
+export const inngestDevMode = () => {
+  const v = env().INNGEST_DEV;
+  return v === undefined ? !isProduction() : !["0", "false", "no"].includes(v);
+};
+
+/** eMAG credentials per account kind; undefined when not configured (demo mode). */
+export function emagCredentials(kind: "main" | "fbe") {
+  const e = env();
+  const [username, password] =
+    kind === "main" ? [e.EMAG_MAIN_USERNAME, e.EMAG_MAIN_PASSWORD] : [e.EMAG_FBE_USERNAME, e.EMAG_FBE_PASSWORD];
+  return username && password ? { username, password } : undefined;
+}
+
+export const emagDemoMode = () => !emagCredentials("main") && !emagCredentials("fbe");

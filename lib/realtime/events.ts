@@ -1,0 +1,60 @@
+// Socket.IO event names and payload types, declared once for server, jobs and browser.
+export const channels = ["sync", "orders", "notifications", "system"] as const;
+export type Channel = (typeof channels)[number];
+
+export type AccountKind = "main" | "fbe";
+
+export interface SyncProgressPayload {
+  syncId: string;
+  account: AccountKind;
+  page: number;
+  totalPages: number;
+  processed: number;
+  total: number;
+  percent: number;
+  itemsPerSecond: number;
+  etaSeconds: number | null;
+  operation: string;
+}
+
+export interface ServerToClientEvents {
+  "system:hello": (payload: { userId: string; role: string; channels: Channel[] }) => void;
+  "system:health": (payload: { status: "healthy" | "degraded" | "down"; checkedAt: string }) => void;
+  "sync:started": (payload: { syncId: string; accounts: AccountKind[]; mode: string }) => void;
+  "sync:progress": (payload: SyncProgressPayload) => void;
+  "sync:milestone": (payload: { syncId: string; account: AccountKind; percent: 25 | 50 | 75 | 100 }) => void;
+  "sync:completed": (payload: { syncId: string; status: string; counters: Record<string, number> }) => void;
+  "sync:failed": (payload: { syncId: string; error: string }) => void;
+  "order:new": (payload: { id: string; account: AccountKind; emagOrderId: string; status: number }) => void;
+  "order:updated": (payload: { id: string; account: AccountKind; emagOrderId: string; status: number }) => void;
+  "notification:new": (payload: { id: string; title: string; body: string; priority: string }) => void;
+  "notification:unread-count": (payload: { count: number }) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (channels: Channel[], ack?: (res: { ok: boolean; channels: Channel[]; error?: string }) => void) => void;
+  unsubscribe: (channels: Channel[], ack?: (res: { ok: boolean }) => void) => void;
+}
+
+/** Which channel each event is delivered on. Notifications are additionally scoped per user room. */
+export const eventChannel: { [E in keyof ServerToClientEvents]: Channel } = {
+  "system:hello": "system",
+  "system:health": "system",
+  "sync:started": "sync",
+  "sync:progress": "sync",
+  "sync:milestone": "sync",
+  "sync:completed": "sync",
+  "sync:failed": "sync",
+  "order:new": "orders",
+  "order:updated": "orders",
+  "notification:new": "notifications",
+  "notification:unread-count": "notifications",
+};
+
+/** The permission a socket needs to subscribe to each channel. */
+export const channelPermission = {
+  sync: "products.read",
+  orders: "orders.read",
+  notifications: "notifications.read",
+  system: "dashboard.read",
+} as const;

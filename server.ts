@@ -1,0 +1,102 @@
+// Custom server: Next (dev or production) and Socket.IO on one HTTP server, plus the boot and
+// graceful shutdown of what they depend on. No business logic lives here.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import next from "next";
+import { ensureEmagAccounts } from "@/lib/accounts/ensure";
+import { bootInfrastructure } from "@/lib/boot/infrastructure";
+import { disconnectDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { detectJobMode, setJobMode } from "@/lib/jobs/mode";
+import { logger } from "@/lib/logger";
+import { httpDuration, routeLabel } from "@/lib/metrics/http";
+import { registerIo } from "@/lib/realtime/emit";
+import { attachRealtime } from "@/lib/realtime/server";
+import { ensureAdmin } from "@/lib/users/bootstrap";
+import { startDemoBackends } from "@/lib/boot/demo";
+
+const bootStarted = Date.now();
+const e = env();
+const dev = e.NODE_ENV !== "production";
+
+const infra = await bootInfrastructure();
+await ensureAdmin();
+const demo = await startDemoBackends();
+await ensureEmagAccounts();
+
+const app = next({ dev, hostname: e.HOST === "0.0.0.0" ? "localhost" : e.HOST, port: e.PORT });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+/** Query values that must never reach the logs (callback tokens, API tokens). */
+const redactQuery = (url: string) => url.replace(/([?&](?:token|access_token|password)=)[^&]*/gi, "$1[redacted]");
+
+const server = http.createServer((req, res) => {
+  const started = process.hrtime.bigint();
+  const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
+  req.headers["x-request-id"] = requestId;
+  // The login limiter keys on this; clients cannot spoof it because we overwrite it.
+  req.headers["x-real-ip"] = req.socket.remoteAddress ?? "unknown";
+  res.setHeader("x-request-id", requestId);
+  res.on("finish", () => {
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const url = req.url ?? "/";
+    httpDuration().observe({ method: req.method ?? "GET", route: routeLabel(url), status: String(res.statusCode) }, seconds);
+    const quiet = url.startsWith("/_next/") || url.startsWith("/__nextjs");
+    logger[quiet ? "debug" : "info"](
+      { requestId, method: req.method, url: redactQuery(url), status: res.statusCode, ms: Math.round(seconds * 1000) },
+      "request",
+    );
+  });
+  void handle(req, res);
+});
+
+const io = attachRealtime(server);
+
+const jobMode = await detectJobMode();
+setJobMode(jobMode);
+let stopScheduler: (() => void) | undefined;
+if (jobMode.mode === "in-process") {
+  const { startInProcessScheduler } = await import("@/inngest/in-process");
+  stopScheduler = startInProcessScheduler();
+}
+
+await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
+logger.info(
+  {
+    url: `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`,
+    mode: dev ? "development" : "production",
+    database: infra.databaseMode,
+    jobs: jobMode,
+    emag: demo.mode,
+    bootMs: Date.now() - bootStarted,
+  },
+  "MagFlow is ready",
+);
+
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info({ signal }, "shutting down");
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  try {
+    stopScheduler?.();
+    await new Promise<void>((resolve) => io.close(() => resolve()));
+    registerIo(undefined);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await demo.stop();
+    await app.close?.();
+    await disconnectDb();
+    await infra.embedded?.stop();
+    logger.info("shutdown complete");
+    process.exit(0);
+  } catch (err) {
+    logger.error({ err }, "shutdown failed");
+    process.exit(1);
+  }
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));
