@@ -121,3 +121,12 @@ export function emagCredentials(kind: "main" | "fbe") {
 }
 
 export const emagDemoMode = () => !emagCredentials("main") && !emagCredentials("fbe");
+
+/** Tests only: override variables and re-parse. */
+export function resetEnvForTests(overrides: Record<string, string | undefined>) {
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  cached = undefined;
+}

@@ -1,0 +1,73 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { encode } from "next-auth/jwt";
+import { io as connect, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
+import { emit, registerIo } from "@/lib/realtime/emit";
+import type { IoServer } from "@/lib/realtime/emit";
+import { attachRealtime } from "@/lib/realtime/server";
+import { userWithToken } from "../helpers/api";
+
+let server: http.Server;
+let io: IoServer;
+let url: string;
+const sockets: Socket[] = [];
+
+beforeAll(async () => {
+  server = http.createServer();
+  io = attachRealtime(server);
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  sockets.forEach((s) => s.close());
+  registerIo(undefined);
+  await new Promise<void>((r) => io.close(() => r()));
+});
+
+function open(opts: Parameters<typeof connect>[1] = {}) {
+  const s = connect(url, { transports: ["websocket"], reconnection: false, ...opts });
+  sockets.push(s);
+  return s;
+}
+
+const connected = (s: Socket) =>
+  new Promise<void>((resolve, reject) => {
+    s.once("connect", () => resolve());
+    s.once("connect_error", (e) => reject(e));
+  });
+
+describe("Socket.IO auth and channels", () => {
+  it("refuses a connection without credentials, or with a bad token", async () => {
+    await expect(connected(open())).rejects.toThrow(/unauthorized/);
+    await expect(connected(open({ auth: { token: "mf_bogus" } }))).rejects.toThrow(/unauthorized/);
+  });
+
+  it("accepts a bearer token in auth.token and delivers events only on subscribed channels", async () => {
+    const { token } = await userWithToken("viewer");
+    const s = open({ auth: { token } });
+    await connected(s);
+    const ack = await s.emitWithAck("subscribe", ["orders"]);
+    expect(ack).toMatchObject({ ok: true, channels: ["orders"] });
+
+    const received: string[] = [];
+    s.on("order:new", (p: { emagOrderId: string }) => received.push(`order:${p.emagOrderId}`));
+    s.on("sync:progress", () => received.push("sync"));
+    emit("sync:progress", {
+      syncId: "x", account: "main", page: 1, totalPages: 2, processed: 1, total: 2, percent: 50, itemsPerSecond: 1, etaSeconds: 1, operation: "t",
+    });
+    emit("order:new", { id: "1", account: "main", emagOrderId: "3000000001", status: 1 });
+    await expect.poll(() => received).toEqual(["order:3000000001"]);
+  });
+
+  it("accepts the browser's next-auth session cookie", async () => {
+    const { user } = await userWithToken("manager");
+    const jwt = await encode({ token: { sub: user.id }, secret: env().NEXTAUTH_SECRET! });
+    const s = open({ extraHeaders: { cookie: `next-auth.session-token=${jwt}` } });
+    const hello = new Promise<{ role: string }>((r) => s.once("system:hello", r));
+    await connected(s);
+    expect((await hello).role).toBe("manager");
+  });
+});
