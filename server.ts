@@ -57,8 +57,9 @@ const jobMode = await detectJobMode();
 setJobMode(jobMode);
 let stopScheduler: (() => void) | undefined;
 if (jobMode.mode === "in-process") {
-  const { startInProcessScheduler } = await import("@/inngest/in-process");
+  const { runScheduledNow, startInProcessScheduler } = await import("@/inngest/in-process");
   stopScheduler = startInProcessScheduler();
+  void runScheduledNow("healthCheck"); // a first result now, not 15 minutes from now
 }
 
 await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));

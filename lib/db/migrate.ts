@@ -30,12 +30,12 @@ export interface MigrationFile {
 export const defaultMigrationsDir = () => path.resolve(process.cwd(), "prisma", "migrations");
 
 export async function readMigrations(dir = defaultMigrationsDir()): Promise<MigrationFile[]> {
-  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+  const entries = (await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
   const files: MigrationFile[] = [];
   for (const name of entries.sort()) {
     const file = path.join(dir, name, "migration.sql");
     if (!existsSync(file)) continue;
-    const sql = await readFile(file, "utf8");
+    const sql = await readFile(/*turbopackIgnore: true*/ file, "utf8");
     files.push({ name, sql, checksum: createHash("sha256").update(sql).digest("hex") });
   }
   return files;

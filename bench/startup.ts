@@ -1,0 +1,82 @@
+// npm run bench:startup — cold start time and RSS of the production server on embedded
+// PostgreSQL: once on an empty data folder (first start: initdb, migrations, first admin) and
+// once on the same folder again (restart). Needs a production build (`npm run build`).
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "@/lib/db/embedded";
+
+const root = path.resolve(import.meta.dirname, "..");
+if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(1);
+}
+
+/** RSS of a process and all its descendants (tsx runs node as a child; Postgres runs as children too). */
+function treeRss(pid: number, includeName?: (name: string) => boolean): number {
+  const children = new Map<number, number[]>();
+  for (const d of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${d}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(d)]);
+    } catch {
+      /* process gone */
+    }
+  }
+  let total = 0;
+  const walk = (p: number) => {
+    try {
+      const status = readFileSync(`/proc/${p}/status`, "utf8");
+      const name = status.match(/^Name:\s+(.+)$/m)?.[1] ?? "";
+      if (!includeName || includeName(name)) total += Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0) * 1024;
+    } catch {
+      /* gone */
+    }
+    for (const c of children.get(p) ?? []) walk(c);
+  };
+  walk(pid);
+  return total;
+}
+
+async function run(dataDir: string, label: string) {
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["server.ts"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn", EMAG_SIM_PORT: String(await freePort()) }, // eslint-disable-line no-restricted-properties
+    stdio: "ignore",
+  });
+  let healthMs = 0;
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (performance.now() - t0 > 120_000) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  healthMs = performance.now() - t0;
+  const login = await fetch(`http://127.0.0.1:${port}/login`);
+  const loginMs = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 1500));
+  const nodeRss = treeRss(child.pid!, (n) => n.startsWith("node") || n.startsWith("MainThread") || n === "tsx");
+  const allRss = treeRss(child.pid!);
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+  console.log(
+    `${label.padEnd(28)} health ${(healthMs / 1000).toFixed(2)} s   /login ${login.status} at ${(loginMs / 1000).toFixed(2)} s   ` +
+      `RSS node ${(nodeRss / 2 ** 20).toFixed(0)} MB, with embedded Postgres ${(allRss / 2 ** 20).toFixed(0)} MB`,
+  );
+}
+
+const dir = await mkdtemp(path.join(os.tmpdir(), "magflow-bench-"));
+await chmod(dir, 0o755);
+try {
+  await run(dir, "first start (empty .data)");
+  await run(dir, "restart (existing .data)");
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
