@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import { ZodError, type z } from "zod";
+import { zodIssues } from "@/lib/api/handle-error";
 import { AppError } from "@/lib/api/errors";
 
 /** Reads a JSON body: malformed JSON is a 400 before zod runs; zod failures become 422 naming the field. */
@@ -15,6 +16,19 @@ export async function parseBody<S extends z.ZodType>(req: Request, schema: S): P
   return schema.parse(raw);
 }
 
+/** URL problems (query string, path segments) are a malformed request: 400 naming the field. */
+function parseUrlPart<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  try {
+    return schema.parse(value);
+  } catch (e) {
+    if (!(e instanceof ZodError)) throw e;
+    const issues = zodIssues(e);
+    throw new AppError("bad_request", `Invalid ${where}: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`, {
+      details: issues,
+    });
+  }
+}
+
 /** Parses the query string through a schema that coerces, defaults and caps. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
   const params = new URL(req.url).searchParams;
@@ -23,5 +37,10 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
     const all = params.getAll(key);
     obj[key] = all.length > 1 ? all : (all[0] ?? "");
   }
-  return schema.parse(obj);
+  return parseUrlPart(schema, obj, "query");
+}
+
+/** Parses route params (e.g. ids in the path). */
+export function parseParams<S extends z.ZodType>(params: unknown, schema: S): z.infer<S> {
+  return parseUrlPart(schema, params, "path parameter");
 }
