@@ -1,0 +1,216 @@
+// In-process eMAG Marketplace API simulator (node:http). Order of checks per request mirrors the
+// real stack: auth, then the gateway rate limit (invalid calls count too), then latency and
+// injected faults, and only then the handler, so a faulted request never changes state.
+import { setMaxListeners } from "node:events";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { BodyError, countInputVars, entitiesOf, parseBody } from "./body";
+import { createSimLimiter, type SimLimit } from "./buckets";
+import { apiError, BULK_LIMIT, INPUT_VARS_LIMIT, type SimResponse } from "./context";
+import { handleControl, type SimRuntimeConfig } from "./control";
+import { faultResponse, latencyFor, parseLatency, pickFault } from "./faults";
+import { createRng } from "./prng";
+import { resolveRoute, simBucketFor } from "./routes";
+import { bump, createNewOrders, createSimState, resetSimState, type SimAccountKind } from "./state";
+import { startOrderTimer } from "./order-feed";
+
+type Credentials = { username: string; password: string };
+
+export type EmagSimulatorOptions = {
+  /** 0 picks a free port. Default 3101. */
+  port?: number;
+  host?: string;
+  seed?: number;
+  products?: Partial<Record<SimAccountKind, number>>;
+  orders?: number | Partial<Record<SimAccountKind, number>>;
+  /** New orders per minute per account; 0 disables the timer. Default 2. */
+  newOrdersPerMinute?: number;
+  /** Fixed ms, [min, max], or "min-max" as in EMAG_SIM_LATENCY_MS. */
+  latencyMs?: number | [number, number] | string;
+  /** Share of requests answered with a 5xx or a hang. */
+  faultRate?: number;
+  /** How long an injected hang lasts before a 504. Default 35 s (beyond a 30 s client timeout). */
+  hangMs?: number;
+  credentials?: Partial<Record<SimAccountKind, Credentials>>;
+  /** Status for bad credentials; the envelope is the same either way. Default 403. */
+  authFailureStatus?: number;
+  /** eMAG-style new-order callback: GET <url>?order_id=N for each order the simulator creates. */
+  callbackUrl?: Partial<Record<SimAccountKind, string>>;
+  /** Gateway limits on (default) or off, e.g. for wire-format tests that should not wait. */
+  rateLimit?: boolean;
+  /** Other budgets than eMAG's, per bucket (tests that are about something else than limits). */
+  limits?: Partial<Record<"orders" | "default", SimLimit>>;
+};
+
+const DEFAULT_CREDS: Record<SimAccountKind, Credentials> = {
+  main: { username: "demo-main", password: "demo-main-pass" },
+  fbe: { username: "demo-fbe", password: "demo-fbe-pass" },
+};
+
+function readRaw(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(res: ServerResponse, r: SimResponse, extraHeaders: Record<string, string> = {}) {
+  if (res.destroyed) return;
+  const headers = { ...extraHeaders, ...r.headers };
+  if (r.status === 204 || r.body === undefined) return res.writeHead(r.status ?? 204, headers).end();
+  res.writeHead(r.status ?? 200, { "Content-Type": "application/json", ...headers }).end(JSON.stringify(r.body));
+}
+
+export async function startEmagSimulator(options: EmagSimulatorOptions = {}) {
+  const orders = typeof options.orders === "number" ? { main: options.orders, fbe: options.orders } : options.orders;
+  const state = createSimState({
+    seed: options.seed ?? 42,
+    products: { main: options.products?.main ?? 1275, fbe: options.products?.fbe ?? 1271 },
+    orders: { main: orders?.main ?? 3000, fbe: orders?.fbe ?? 3000 },
+  });
+  const config: SimRuntimeConfig = {
+    latencyMs: parseLatency(options.latencyMs),
+    faultRate: options.faultRate ?? 0,
+    hangMs: options.hangMs ?? 35_000,
+    newOrdersPerMinute: options.newOrdersPerMinute ?? 2,
+    authFailureStatus: options.authFailureStatus ?? 403,
+  };
+  const creds = { ...DEFAULT_CREDS, ...options.credentials };
+  const limiter = createSimLimiter(options.limits);
+  const rateLimit = options.rateLimit ?? true;
+  const faultRng = createRng(state.data.seed, 99);
+  const closing = new AbortController();
+  setMaxListeners(0, closing.signal); // one listener per request waiting out latency or a hang
+  // Latency and hangs end early (rejecting) when the simulator closes.
+  const wait = (ms: number) =>
+    ms <= 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          const onClose = () => (clearTimeout(t), reject(new Error("closed")));
+          const t = setTimeout(() => (closing.signal.removeEventListener("abort", onClose), resolve()), ms);
+          closing.signal.addEventListener("abort", onClose, { once: true });
+        });
+
+  const injectOrders = (kind: SimAccountKind, count: number) => {
+    const created = createNewOrders(state, kind, count);
+    const url = options.callbackUrl?.[kind];
+    for (const o of created) {
+      if (!url) break;
+      const target = new URL(url);
+      target.searchParams.set("order_id", String(o.wire.id));
+      fetch(target, { signal: AbortSignal.timeout(5000) }).catch(() => {}); // fire-and-forget, like eMAG
+    }
+    return created.map((o) => String(o.wire.id));
+  };
+  const timer = startOrderTimer(() => config.newOrdersPerMinute, (k) => injectOrders(k, 1));
+
+  const controlDeps = {
+    state,
+    config,
+    applyConfig: (patch: Partial<SimRuntimeConfig>) => {
+      Object.assign(config, patch);
+      if (patch.newOrdersPerMinute !== undefined) timer.restart();
+    },
+    injectOrders,
+    reset: () => (resetSimState(state), limiter.reset()),
+    resetLimits: () => limiter.reset(),
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? "/", "http://simulator");
+    const raw = await readRaw(req);
+    if (url.pathname.startsWith("/__sim")) {
+      let body: unknown = {};
+      try { body = raw.trim() ? JSON.parse(raw) : {}; } catch { return send(res, { status: 400, body: { error: "invalid JSON" } }); }
+      return send(res, handleControl(controlDeps, req.method ?? "GET", url.pathname, body));
+    }
+    if (!url.pathname.startsWith("/api-3/")) return send(res, { status: 404, body: { message: "Invalid URL" } });
+
+    const auth = req.headers.authorization ?? "";
+    if (!/^Basic\s+/i.test(auth)) {
+      bump(state.stats.requests, "unauthenticated", "all");
+      return send(res, { status: 401, body: { isError: true, messages: ["Authentication required"], results: [] } }, { "WWW-Authenticate": 'Basic realm="eMAG Marketplace API"' });
+    }
+    const [user, ...rest] = Buffer.from(auth.replace(/^Basic\s+/i, ""), "base64").toString("utf8").split(":");
+    const kind = (["main", "fbe"] as const).find((k) => creds[k].username === user && creds[k].password === rest.join(":"));
+    if (!kind) {
+      bump(state.stats.requests, "rejected", "bad_credentials");
+      return send(res, { status: config.authFailureStatus, ...apiError("You are not allowed to use this API.") });
+    }
+
+    const route = resolveRoute(req.method ?? "GET", url.pathname.slice("/api-3/".length));
+    bump(state.stats.requests, kind, route.key);
+    const rl = rateLimit ? limiter.take(kind, simBucketFor(route.key)) : { allowed: true, limit: 0, remaining: 0 };
+    const rlHeaders: Record<string, string> = rateLimit ? { "X-RateLimit-Limit-3second": String(rl.limit), "X-RateLimit-Remaining-3second": String(rl.remaining) } : {};
+    if (!rl.allowed) {
+      state.stats.rateLimited[kind] = (state.stats.rateLimited[kind] ?? 0) + 1;
+      return send(res, { status: 429, body: { message: "API rate limit exceeded" } }, rlHeaders);
+    }
+
+    await wait(latencyFor(faultRng, config.latencyMs));
+    const fault = pickFault(faultRng, config.faultRate);
+    if (fault) {
+      bump(state.stats.faults, kind, fault);
+      if (fault === "hang") {
+        await wait(config.hangMs);
+        const r = faultResponse("504");
+        return res.writeHead(r.status, { "Content-Type": r.contentType }).end(r.body);
+      }
+      const r = faultResponse(fault);
+      return res.writeHead(r.status, { "Content-Type": r.contentType, ...rlHeaders }).end(r.body);
+    }
+    if (!route.handler) return send(res, { status: 404, body: { message: "Invalid URL" } }, rlHeaders);
+
+    let body: unknown;
+    try {
+      body = parseBody(raw, req.headers["content-type"]);
+    } catch (e) {
+      if (!(e instanceof BodyError)) throw e;
+      return send(res, route.key === "offer_stock" ? { status: 400, body: { message: "Invalid content" } } : apiError(e.message), rlHeaders);
+    }
+    if (countInputVars(body) > INPUT_VARS_LIMIT) return send(res, apiError(`Maximum input vars of ${INPUT_VARS_LIMIT} exceeded`), rlHeaders);
+    if (route.key.endsWith("/save") && entitiesOf(body).length > BULK_LIMIT)
+      return send(res, apiError(`Maximum ${BULK_LIMIT} entities per request exceeded`), rlHeaders);
+    const acct = state.accounts[kind];
+    send(res, route.handler({ state, acct, body, params: route.params, query: url.searchParams, now: Date.now() }), rlHeaders);
+  }
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (closing.signal.aborted) return res.destroy();
+      send(res, { status: 500, body: { message: "Simulator error", detail: err instanceof Error ? err.message : String(err) } });
+    });
+  });
+  const host = options.host ?? "127.0.0.1";
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 3101, host, () => resolve());
+    });
+  } catch (err) {
+    timer.stop(); // e.g. EADDRINUSE: leave nothing running behind
+    closing.abort();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  return {
+    url: `${origin}/api-3`,
+    port,
+    controlUrl: `${origin}/__sim`,
+    state,
+    config,
+    injectOrders,
+    async close() {
+      timer.stop();
+      closing.abort();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type EmagSimulator = Awaited<ReturnType<typeof startEmagSimulator>>;
