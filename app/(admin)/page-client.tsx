@@ -1,0 +1,40 @@
+"use client";
+// Dashboard: system health, realtime link, platform facts and marketplace accounts.
+import { Col, Flex, Row, theme } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
+import { AccountsCard } from "@/components/dashboard/accounts-card";
+import { HealthSection } from "@/components/dashboard/health-section";
+import { PlatformCard } from "@/components/dashboard/platform-card";
+import { RealtimeCard } from "@/components/dashboard/realtime-card";
+import { PageContainer } from "@/components/layout/page-container";
+import { useSocketEvent } from "@/components/providers/use-socket";
+import { systemKeys } from "@/lib/ui/queries/system";
+
+export function DashboardPageClient({ detailedHealth }: { detailedHealth: boolean }) {
+  const { token } = theme.useToken();
+  const queryClient = useQueryClient();
+
+  // A scheduled health check just ran: refresh every system widget.
+  useSocketEvent("system:health", () => {
+    void queryClient.invalidateQueries({ queryKey: systemKeys.all });
+  });
+
+  return (
+    <PageContainer subtitle="System health, live updates and marketplace accounts">
+      <Flex vertical gap={token.marginMD}>
+        <HealthSection detailed={detailedHealth} />
+        <Row gutter={[token.marginMD, token.marginMD]}>
+          <Col xs={24} lg={12}>
+            <RealtimeCard />
+          </Col>
+          <Col xs={24} lg={12}>
+            <PlatformCard detailed={detailedHealth} />
+          </Col>
+          <Col span={24}>
+            <AccountsCard />
+          </Col>
+        </Row>
+      </Flex>
+    </PageContainer>
+  );
+}

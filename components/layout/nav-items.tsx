@@ -1,0 +1,28 @@
+// The admin menu, declared once: adding a page is one line here. Each entry is shown only to
+// roles holding its permission; breadcrumbs and default page titles derive from it too.
+import type { ReactNode } from "react";
+import { DashboardOutlined, TeamOutlined } from "@ant-design/icons";
+import { can, type Permission, type Role } from "@/lib/auth/permissions";
+
+export interface NavItem {
+  href: string;
+  label: string;
+  icon: ReactNode;
+  permission: Permission;
+}
+
+export const navItems: readonly NavItem[] = [
+  { href: "/", label: "Dashboard", icon: <DashboardOutlined />, permission: "dashboard.read" },
+  { href: "/users", label: "Users", icon: <TeamOutlined />, permission: "users.manage" },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return navItems.filter((item) => can(role, item.permission));
+}
+
+/** The menu entry a pathname belongs to: exact match, else the longest prefix ("/" only exactly). */
+export function activeNavItem(pathname: string): NavItem | undefined {
+  return navItems
+    .filter((item) => (item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+}

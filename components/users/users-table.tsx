@@ -1,0 +1,123 @@
+"use client";
+// The users table: server-side paging and sorting; minor columns fold away on small screens.
+import { EditOutlined } from "@ant-design/icons";
+import { Button, Empty, Grid, Table, Tag, Tooltip, Typography, type TableProps } from "antd";
+import { RoleTag } from "@/components/common/role-tag";
+import { PAGE_SIZES } from "@/components/users/use-users-url-state";
+import type { Page } from "@/lib/ui/api-client";
+import { formatDateTime, formatRelative } from "@/lib/ui/format";
+import { tokenState, type AdminUser, type UserSortField, type UsersListParams } from "@/lib/ui/queries/users";
+
+interface UsersTableProps {
+  page: Page<AdminUser> | undefined;
+  loading: boolean;
+  params: UsersListParams;
+  filtered: boolean;
+  onParamsChange: (patch: Partial<UsersListParams>) => void;
+  onClearFilters: () => void;
+  onEdit: (user: AdminUser) => void;
+}
+
+const dateCell = (iso: string | null, never = "Never") =>
+  iso ? (
+    <Tooltip title={formatDateTime(iso)}>
+      <span>{formatRelative(iso)}</span>
+    </Tooltip>
+  ) : (
+    <Typography.Text type="secondary">{never}</Typography.Text>
+  );
+
+export function UsersTable({ page, loading, params, filtered, onParamsChange, onClearFilters, onEdit }: UsersTableProps) {
+  const screens = Grid.useBreakpoint();
+  const isMobile = screens.md === false;
+  const sortOrder = (field: UserSortField): "ascend" | "descend" | null => (params.sort === field ? (params.order === "asc" ? "ascend" : "descend") : null);
+  const sortable = (field: UserSortField) => ({ key: field, sorter: true, sortOrder: sortOrder(field) });
+
+  const columns: TableProps<AdminUser>["columns"] = [
+    {
+      title: "Name",
+      dataIndex: "name",
+      ...sortable("name"),
+      render: (_: unknown, user) => (
+        <div style={{ minWidth: 120 }}>
+          <Typography.Text strong>{user.name}</Typography.Text>
+          {/* The email column is hidden on phones; show it under the name instead. */}
+          {isMobile && <Typography.Text type="secondary" style={{ display: "block" }}>{user.email}</Typography.Text>}
+        </div>
+      ),
+    },
+    { title: "Email", dataIndex: "email", ...sortable("email"), responsive: ["md"], ellipsis: true },
+    { title: "Role", dataIndex: "role", ...sortable("role"), width: 110, render: (role: AdminUser["role"]) => <RoleTag role={role} /> },
+    {
+      title: "Status",
+      dataIndex: "active",
+      responsive: ["sm"],
+      width: 100,
+      render: (active: boolean) => (active ? <Tag color="success">Active</Tag> : <Tag>Inactive</Tag>),
+    },
+    {
+      title: "API tokens",
+      key: "tokens",
+      responsive: ["lg"],
+      width: 110,
+      render: (_: unknown, user) => user.tokens.filter((t) => tokenState(t) === "active").length,
+    },
+    { title: "Last login", dataIndex: "lastLoginAt", ...sortable("lastLoginAt"), responsive: ["lg"], render: (v: string | null) => dateCell(v) },
+    { title: "Created", dataIndex: "createdAt", ...sortable("createdAt"), responsive: ["xl"], render: (v: string) => dateCell(v) },
+    {
+      title: <span className="mf-visually-hidden">Actions</span>,
+      key: "actions",
+      fixed: "right",
+      width: isMobile ? 56 : 96,
+      render: (_: unknown, user) => (
+        <Button size="small" icon={<EditOutlined />} onClick={() => onEdit(user)} aria-label={`Edit ${user.name}`} data-testid="user-edit">
+          {isMobile ? null : "Edit"}
+        </Button>
+      ),
+    },
+  ];
+
+  const onChange: TableProps<AdminUser>["onChange"] = (pagination, _filters, sorter, extra) => {
+    if (extra.action === "sort") {
+      const s = Array.isArray(sorter) ? sorter[0] : sorter;
+      // Clearing a sort falls back to the API default (newest first).
+      const field = s?.order ? (s.columnKey as UserSortField) : undefined;
+      onParamsChange({ sort: field ?? "createdAt", order: field && s?.order === "ascend" ? "asc" : "desc", page: 1 });
+    } else if (extra.action === "paginate") {
+      const pageSize = pagination.pageSize ?? params.pageSize;
+      onParamsChange({ pageSize, page: pageSize !== params.pageSize ? 1 : (pagination.current ?? 1) });
+    }
+  };
+
+  const empty = filtered ? (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No users match these filters">
+      <Button onClick={onClearFilters}>Clear filters</Button>
+    </Empty>
+  ) : (
+    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No users yet" />
+  );
+
+  return (
+    <div data-testid="users-table">
+      <Table<AdminUser>
+        rowKey="id"
+        columns={columns}
+        dataSource={page?.data}
+        loading={loading}
+        onChange={onChange}
+        size={isMobile ? "small" : "medium"}
+        scroll={{ x: "max-content" }}
+        locale={{ emptyText: page ? empty : <span /> }}
+        pagination={{
+          current: params.page,
+          pageSize: params.pageSize,
+          total: page?.total ?? 0,
+          showSizeChanger: !isMobile,
+          pageSizeOptions: PAGE_SIZES.map(String),
+          simple: isMobile,
+          showTotal: isMobile ? undefined : (total, [from, to]) => `${from}–${to} of ${total} users`,
+        }}
+      />
+    </div>
+  );
+}
