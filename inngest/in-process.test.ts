@@ -1,28 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { inProcessStep } from "@/inngest/in-process";
 
+/** A step body that fails `failures` times, then returns "done"; counts its attempts. */
+function flaky(failures: number) {
+  const calls = { count: 0 };
+  const fn = async () => {
+    calls.count += 1;
+    if (calls.count <= failures) throw new Error(`boom ${calls.count}`);
+    return "done";
+  };
+  return { fn, calls };
+}
+
 describe("in-process step runner", () => {
   it("retries a failing step with backoff and returns its eventual result", async () => {
-    let attempts = 0;
-    const step = inProcessStep("test-job", 3);
-    const result = await step.run("flaky", async () => {
-      attempts++;
-      if (attempts < 3) throw new Error(`boom ${attempts}`);
-      return "done";
-    });
+    const { fn, calls } = flaky(2);
+    const result = await inProcessStep("test-job", 3).run("flaky", fn);
     expect(result).toBe("done");
-    expect(attempts).toBe(3);
+    expect(calls.count).toBe(3);
   });
 
   it("gives up after the configured retries", async () => {
-    let attempts = 0;
-    const step = inProcessStep("test-job", 1);
-    await expect(
-      step.run("always-fails", async () => {
-        attempts++;
-        throw new Error("nope");
-      }),
-    ).rejects.toThrow("nope");
-    expect(attempts).toBe(2);
+    const { fn, calls } = flaky(99);
+    await expect(inProcessStep("test-job", 1).run("always-fails", fn)).rejects.toThrow("boom 2");
+    expect(calls.count).toBe(2);
   });
 });
