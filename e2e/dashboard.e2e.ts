@@ -41,7 +41,7 @@ describe("sign in and dashboard", () => {
     it(`signs in and shows the dashboard with live socket state (${label})`, async () => {
       const page = await browser.newPage({ viewport });
       await signIn(page, baseUrl, admin.email, admin.password);
-      await page.getByTestId("dashboard-health").waitFor();
+      await page.getByTestId("dashboard-health").filter({ visible: true }).first().waitFor();
       await expect.poll(() => page.getByTestId("socket-state").innerText(), { timeout: 20_000 }).toMatch(/connected/i);
       // No horizontal overflow at this width.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

