@@ -1,25 +1,12 @@
 // In-process fallback: when no Inngest server is reachable, the same schedule table fires the
 // same function bodies here (croner), with per-step retries and exponential backoff.
 import { Cron } from "croner";
-import pRetry from "p-retry";
 import { scheduledBodies } from "@/inngest";
-import type { StepRunner } from "@/lib/jobs/step";
+import { inProcessStep } from "@/lib/jobs/in-process-step";
 import { schedules, type ScheduleKey } from "@/lib/jobs/schedules";
 import { logger } from "@/lib/logger";
 
-export function inProcessStep(jobId: string, retries = 3): StepRunner {
-  return {
-    run: (id, fn) =>
-      pRetry(fn, {
-        retries,
-        minTimeout: 500,
-        factor: 2,
-        randomize: true,
-        onFailedAttempt: ({ error, attemptNumber }) =>
-          logger.warn({ jobId, step: id, attemptNumber, err: error.message }, "in-process step failed, retrying"),
-      }),
-  };
-}
+export { inProcessStep };
 
 export async function runScheduledNow(key: ScheduleKey) {
   const s = schedules[key];

@@ -30,12 +30,16 @@ export function AdminShell({ user, children }: { user: ShellUser; children: Reac
               trigger={null}
               width={layoutSizes.siderWidth}
               collapsedWidth={layoutSizes.siderCollapsedWidth}
-              style={{ position: "sticky", top: 0, height: "100vh", overflow: "auto" }}
             >
-              <div style={{ padding: token.padding, paddingInline: collapsed ? token.paddingSM : token.padding }}>
-                <Brand compact={collapsed} inverted />
+              {/* The Sider itself stretches with the page so its dark background always reaches the
+                  bottom (a 100vh sticky Sider left the rest of a tall page bare); only its contents
+                  stick to the viewport and scroll on their own when the menu is taller than the screen. */}
+              <div style={{ position: "sticky", top: 0, maxHeight: "100vh", overflowY: "auto" }}>
+                <div style={{ padding: token.padding, paddingInline: collapsed ? token.paddingSM : token.padding }}>
+                  <Brand compact={collapsed} inverted />
+                </div>
+                <SideNav />
               </div>
-              <SideNav />
             </Layout.Sider>
           )}
           {isMobile && (

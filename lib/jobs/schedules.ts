@@ -2,6 +2,8 @@
 // the in-process fallback (used when no Inngest server is reachable) fires the same table.
 export const schedules = {
   healthCheck: { id: "system-health-check", name: "System health check", cron: "*/15 * * * *" },
+  productsSync: { id: "emag-products-sync-hourly", name: "Hourly incremental product sync (MAIN + FBE)", cron: "0 * * * *" },
+  productsSyncCleanup: { id: "emag-products-sync-cleanup", name: "Fail product syncs that stopped responding", cron: "*/10 * * * *" },
 } as const;
 
 export type ScheduleKey = keyof typeof schedules;

@@ -100,7 +100,23 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
   return body as T;
 }
 
+/** A file answer (e.g. CSV export): same URL rules and error unpacking as JSON calls. */
+async function download(path: string, opts: Omit<RequestOptions, "body"> = {}): Promise<{ blob: Blob; filename: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, opts.query), { credentials: "include", cache: "no-store", signal: opts.signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiClientError(0, "network_error", "Could not reach the server. Check your connection and try again.");
+  }
+  if (!res.ok) throw toError(res, await readBody(res));
+  const disposition = res.headers.get("Content-Disposition") ?? "";
+  const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+  return { blob: await res.blob(), filename };
+}
+
 export const api = {
+  download,
   get: <T>(path: string, opts?: Omit<RequestOptions, "body">) => request<T>("GET", path, opts),
   post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, "body">) => request<T>("POST", path, { ...opts, body }),
   patch: <T>(path: string, body: unknown, opts?: Omit<RequestOptions, "body">) => request<T>("PATCH", path, { ...opts, body }),

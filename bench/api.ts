@@ -1,0 +1,185 @@
+// npm run bench:api [-- --offers 100000 --seconds 15 --connections 32]
+// GET /api/v1/emag/products/products with 100,000 offers stored: a filtered, searched page of 50,
+// through the real route handler (bearer-token auth included) served by a small node:http server
+// in a child process, loaded by autocannon from this one. Goal: p95 < 30 ms at 32 connections.
+// Runs on a throwaway database (TEST_DATABASE_URL's server, else an embedded PostgreSQL).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import http from "node:http";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { resetEnvForTests } from "@/lib/env";
+
+// autocannon ships no type declarations; this is the slice used here.
+type Cannon = ((opts: Record<string, unknown>) => Promise<CannonResult> & { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void });
+type CannonResult = { requests: { average: number; total: number }; non2xx: number; errors: number; timeouts: number; duration: number };
+const autocannon = createRequire(import.meta.url)("autocannon") as Cannon;
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+
+/** Child mode: the route handler behind node:http; prints its port. */
+async function serve(databaseUrl: string) {
+  resetEnvForTests({ DATABASE_URL: databaseUrl, LOG_LEVEL: "silent" });
+  const { NextRequest } = await import("next/server");
+  const { GET: list } = await import("@/app/api/v1/emag/products/products/route");
+  const { withAuth } = await import("@/lib/api/handler");
+  // The floor: the same authentication (bearer token + permission) and nothing else.
+  const authOnly = withAuth(async () => Response.json({ ok: true }), { permission: "products.read" });
+  const server = http.createServer((req, res) => {
+    const GET = req.url?.startsWith("/auth-only") ? authOnly : list;
+    const headers = new Headers();
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+    const request = new NextRequest(new URL(req.url ?? "/", "http://bench.local"), { method: req.method, headers });
+    GET(request, { params: Promise.resolve({}) })
+      .then(async (response) => {
+        res.writeHead(response.status, { "content-type": response.headers.get("content-type") ?? "application/json" });
+        res.end(Buffer.from(await response.arrayBuffer()));
+      })
+      .catch((err: unknown) => res.writeHead(500).end(String(err)));
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
+}
+
+async function throwawayDatabase() {
+  resetEnvForTests({ LOG_LEVEL: "silent" });
+  const { env } = await import("@/lib/env");
+  const server = env().TEST_DATABASE_URL;
+  if (server) {
+    const name = `magflow_bench_${randomBytes(4).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      drop: async () => {
+        const c = new pg.Client({ connectionString: server });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        await c.end();
+      },
+    };
+  }
+  const { startEmbeddedPostgres } = await import("@/lib/db/embedded");
+  const dir = await mkdtemp(path.join(os.tmpdir(), "magflow-bench-pg-"));
+  await chmod(dir, 0o755);
+  const embedded = await startEmbeddedPostgres({ dataDir: dir, persistent: false });
+  return { url: embedded.url, drop: async () => (await embedded.stop(), await rm(dir, { recursive: true, force: true })) };
+}
+
+/** Stores `count` simulated offers (60 % MAIN, 40 % FBE) through the sync's own page statement. */
+async function load(count: number) {
+  const { createSimState } = await import("@/lib/emag/simulator/state");
+  const { offerToWire } = await import("@/lib/emag/simulator/data/offers");
+  const { productOfferSchema } = await import("@/lib/emag/schemas/offers");
+  const { pagePayload } = await import("@/lib/sync/offer-row");
+  const { writePage } = await import("@/lib/sync/page-store");
+  const { createSyncLog, endSyncLog } = await import("@/lib/sync/log-store");
+  const { normaliseOptions } = await import("@/lib/sync/options");
+  const { db } = await import("@/lib/db");
+  const main = Math.round(count * 0.6);
+  const state = createSimState({ seed: 42, products: { main, fbe: count - main }, orders: { main: 0, fbe: 0 } });
+  const log = await createSyncLog(normaliseOptions({ account_type: "both", mode: "full" }), { triggeredBy: "api" });
+  for (const account of ["main", "fbe"] as const) {
+    const acct = state.accounts[account];
+    for (let i = 0, page = 1; i < acct.offers.length; i += 1000, page++) {
+      const payload = pagePayload(acct.offers.slice(i, i + 1000).map((o) => productOfferSchema.parse(offerToWire(o, acct.warehouseId))));
+      await writePage({ syncId: log.id, account, page, payload, strategy: "emag_priority", full: true });
+    }
+  }
+  await endSyncLog(log.id, "completed");
+  await db.$executeRawUnsafe("VACUUM ANALYZE emag_products");
+  return state;
+}
+
+async function main() {
+  const offers = arg("offers", 100_000);
+  const seconds = arg("seconds", 15);
+  const connections = arg("connections", 32);
+  const database = await throwawayDatabase();
+  const { migrateDeploy } = await import("@/lib/db/migrate");
+  await migrateDeploy(database.url);
+  resetEnvForTests({ DATABASE_URL: database.url });
+  let child: ReturnType<typeof spawn> | undefined;
+  try {
+    const t = Date.now();
+    const state = await load(offers);
+    console.log(`loaded ${offers.toLocaleString("en")} offers in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    const { createUser } = await import("@/lib/users/service");
+    const { issueToken } = await import("@/lib/auth/tokens");
+    const user = await createUser({ email: "bench@example.com", name: "Bench", password: "bench-password-1", role: "viewer" }, null);
+    const { token } = await issueToken(user.id, { name: "bench", kind: "api" });
+
+    child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "api.ts"), "--serve", database.url], { stdio: ["ignore", "pipe", "inherit"] });
+    const port = await new Promise<number>((resolve, reject) => {
+      child!.stdout!.once("data", (d: Buffer) => resolve((JSON.parse(d.toString().trim().split("\n")[0]!) as { port: number }).port));
+      child!.once("exit", (code) => reject(new Error(`server exited (${code})`)));
+    });
+
+    // Realistic list views: an account, a status, a search term, some filters, a sort; 50 a page.
+    const sample = state.accounts.main.offers[1234]!;
+    const queries = [
+      "account=main&status=active&search=Samsung&sort=name",
+      "account=main&status=active&search=Laptop&sort=sale_price&order=desc",
+      "account=fbe&status=active&search=Bosch&stock_min=1&sort=general_stock&order=desc",
+      "account=main&search=128GB&price_min=500&price_max=3000&sort=name",
+      "account=fbe&status=active&search=Philips&sort=last_synced_at&order=desc",
+      "account=main&status=active&search=Pro%20Max&sort=part_number",
+      `account=main&search=${encodeURIComponent(sample.partNumber.slice(0, 6))}&sort=name`,
+      `account=main&search=${sample.pnk}`,
+      "account=fbe&status=inactive&search=Xiaomi&sort=name",
+      "account=main&status=active&search=JBL&validation_status=9&sort=sale_price",
+    ].map((q) => ({ method: "GET" as const, path: `/api/v1/emag/products/products?${q}&pageSize=50` }));
+    const headers = { authorization: `Bearer ${token}` };
+    const url = `http://127.0.0.1:${port}`;
+
+    for (const r of queries.slice(0, 3)) {
+      const res = await fetch(url + r.path, { headers });
+      const body = (await res.json()) as { total: number; data: unknown[] };
+      if (res.status !== 200) throw new Error(`warm-up ${r.path}: HTTP ${res.status}`);
+      console.log(`  ${r.path.split("?")[1]} -> ${body.total} matches, ${body.data.length} on the page`);
+    }
+    await autocannon({ url, connections, duration: 3, headers, requests: queries }); // warm-up
+    const measure = async (c: number, requests: { method: "GET"; path: string }[], secs = seconds) => {
+      const times: number[] = [];
+      const run = autocannon({ url, connections: c, duration: secs, headers, requests });
+      run.on("response", (_c, _s, _b, ms) => times.push(ms));
+      const result = await run;
+      times.sort((a, b) => a - b);
+      const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+      return { p50: pct(50), p95: pct(95), p99: pct(99), rps: times.length / result.duration, n: times.length, bad: result.non2xx + result.errors + result.timeouts };
+    };
+    const fmt = (r: Awaited<ReturnType<typeof measure>>) =>
+      `p50 ${r.p50.toFixed(1)} ms   p95 ${r.p95.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms   ${r.rps.toFixed(0)} req/s   (${r.n} requests, ${r.bad} errors/non-2xx)`;
+
+    const main = await measure(connections, queries);
+    const single = await measure(1, queries, 5);
+    const floor = await measure(connections, [{ method: "GET", path: "/auth-only" }], 5);
+    console.log(`\nGET /api/v1/emag/products/products, filtered + searched, 50 a page, ${offers.toLocaleString("en")} offers stored`);
+    console.log(`  ${connections} connections, ${seconds} s:  ${fmt(main)}   goal: p95 < 30 ms`);
+    console.log(`  1 connection, 5 s:   ${fmt(single)}`);
+    console.log(`  floor, authentication alone (same token check, empty handler), ${connections} connections: ${fmt(floor)}`);
+    console.log(`  (${os.cpus().length} CPU cores shared by PostgreSQL, the server process and autocannon)`);
+  } finally {
+    child?.kill();
+    const { disconnectDb } = await import("@/lib/db");
+    const { closeBulkPool } = await import("@/lib/sync/bulk-db");
+    await disconnectDb();
+    await closeBulkPool();
+    await database.drop();
+  }
+}
+
+if (process.argv[2] === "--serve") await serve(process.argv[3]!);
+else await main();

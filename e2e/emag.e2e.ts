@@ -1,0 +1,136 @@
+// eMAG pages in a real browser: accounts (demo mode, test connection), a product sync started
+// from the UI and followed over Socket.IO to 100 %, then the synced products (search, drawer).
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, screenshotsDir, shot, signIn } from "./browser";
+
+const baseUrl = inject("baseUrl");
+const admin = inject("admin");
+const desktop = { width: 1280, height: 800 };
+const phone = { width: 390, height: 844 };
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openAs(viewport: { width: number; height: number }, path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await signIn(page, baseUrl, admin.email, admin.password);
+  await page.goto(`${baseUrl}${path}`);
+  return page;
+}
+
+const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+// An open drawer is fixed to the viewport: a full-page capture would cut it off mid-page.
+const viewportShot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
+// Lets drawer slides and chart animations finish so screenshots show the settled page.
+const settle = (page: Page) => page.waitForTimeout(1_200);
+const total = async (page: Page) => Number(await page.getByTestId("products-table").getAttribute("data-total"));
+
+describe("eMAG accounts page", () => {
+  it("shows both accounts in demo mode and tests the MAIN connection (desktop)", async () => {
+    const page = await openAs(desktop, "/emag/accounts");
+    await page.getByTestId("accounts-page").waitFor();
+    for (const kind of ["main", "fbe"]) {
+      const card = page.getByTestId(`account-card-${kind}`);
+      await card.waitFor();
+      expect(await card.getAttribute("data-mode")).toBe("demo");
+      expect(await card.innerText()).toContain("Demo data");
+    }
+    await page.getByTestId("test-connection-main").click();
+    const result = page.getByTestId("test-connection-result-main");
+    await result.waitFor({ timeout: 30_000 });
+    expect(await result.getAttribute("data-outcome")).toBe("success");
+    // The simulator's MAIN catalogue: 1275 offers (shown as "1275" in the message and "1,275" below).
+    expect(await result.innerText()).toMatch(/1,?275/);
+    await shot(page, "emag-accounts-desktop");
+    await page.close();
+  });
+
+  it("fits a phone screen", async () => {
+    const page = await openAs(phone, "/emag/accounts");
+    await page.getByTestId("account-card-fbe").waitFor();
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
+    await shot(page, "emag-accounts-phone");
+    await page.close();
+  });
+});
+
+describe("product sync and products", () => {
+  it("starts a MAIN sync from the UI and follows it to 100 % over the socket (desktop)", async () => {
+    const page = await openAs(desktop, "/emag/sync");
+    await page.getByTestId("sync-page").waitFor();
+    // Progress arrives only over Socket.IO: be subscribed before starting.
+    await expect.poll(() => page.getByTestId("socket-state").getAttribute("data-state"), { timeout: 20_000 }).toBe("connected");
+
+    await page.getByTestId("sync-start-incremental").click();
+    const drawer = page.getByTestId("sync-options-drawer");
+    await drawer.waitFor();
+    await drawer.getByText("MAIN", { exact: true }).click();
+    await page.getByTestId("sync-options-submit").click();
+
+    const progress = page.getByTestId("sync-progress-main");
+    await progress.waitFor({ timeout: 30_000 });
+    await expect.poll(() => progress.getAttribute("data-percent"), { timeout: 60_000, interval: 250 }).toBe("100");
+    expect(await progress.innerText()).toContain("100%");
+
+    // The finished sync lands in the history once the completion event refreshed it.
+    await expect.poll(() => page.getByTestId("sync-history-table").getAttribute("data-total"), { timeout: 15_000 }).not.toBe("0");
+    await settle(page);
+    await shot(page, "emag-sync-desktop");
+    await page.close();
+  });
+
+  it("lists the synced products, narrows them by search and opens the detail drawer (desktop)", async () => {
+    const page = await openAs(desktop, "/products");
+    const rows = page.getByTestId("products-table").locator("tbody tr.ant-table-row");
+    await rows.first().waitFor({ timeout: 20_000 });
+    const before = await total(page);
+    expect(before).toBeGreaterThan(0);
+
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.getByTestId("products-export").click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+    // The first row's SKU ("SKU · PNK" under the name) must find that product and fewer others.
+    const sku = (await rows.first().getByTestId("product-open").locator("xpath=following-sibling::*[1]").innerText()).split(" · ")[0]?.trim();
+    expect(sku).toBeTruthy();
+    await page.getByTestId("products-search").locator("input").fill(sku ?? "");
+    await page.getByTestId("products-search").locator("input").press("Enter");
+    await expect.poll(() => total(page), { timeout: 15_000 }).toBeLessThan(before);
+    expect(page.url()).toContain(`search=${encodeURIComponent(sku ?? "")}`);
+    expect(await total(page)).toBeGreaterThan(0);
+
+    await rows.first().getByTestId("product-open").click();
+    const drawer = page.getByTestId("product-drawer");
+    await drawer.waitFor();
+    await expect.poll(() => drawer.innerText(), { timeout: 15_000 }).toContain(sku ?? "");
+    await settle(page);
+    await viewportShot(page, "emag-products-desktop");
+    await page.close();
+  });
+
+  it("shows the sync page and the products with their drawer on a phone", async () => {
+    const page = await openAs(phone, "/emag/sync");
+    await page.getByTestId("sync-account-card-main").waitFor();
+    await page.getByTestId("sync-history-table").locator("tbody tr.ant-table-row").first().waitFor({ timeout: 15_000 });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
+    await settle(page);
+    await shot(page, "emag-sync-phone");
+
+    await page.goto(`${baseUrl}/products`);
+    const first = page.getByTestId("products-table").locator("tbody tr.ant-table-row").first();
+    await first.waitFor({ timeout: 20_000 });
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
+    await shot(page, "emag-products-phone");
+    await first.getByTestId("product-open").click();
+    await page.getByTestId("product-drawer").waitFor();
+    await settle(page);
+    await viewportShot(page, "emag-product-drawer-phone");
+    await page.close();
+  });
+});

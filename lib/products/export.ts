@@ -1,0 +1,75 @@
+// CSV export of the product list (same filters and sort), streamed in keyset-paged batches so
+// memory stays flat and a 100k-row export never holds a transaction open.
+import { db } from "@/lib/db";
+import type { ProductFilters } from "@/lib/products/schemas";
+import { keysetOrder, PRODUCT_COLUMNS, productWhere } from "@/lib/products/sql";
+import type { ProductRow } from "@/lib/products/service";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+const BATCH = 1000;
+
+const COLUMNS: [string, (r: ProductRow) => unknown][] = [
+  ["id", (r) => r.id],
+  ["account", (r) => r.account],
+  ["emag_offer_id", (r) => r.emag_offer_id],
+  ["part_number", (r) => r.part_number],
+  ["part_number_key", (r) => r.part_number_key],
+  ["name", (r) => r.name],
+  ["brand", (r) => r.brand],
+  ["category_id", (r) => r.category_id],
+  ["sale_price", (r) => r.sale_price],
+  ["recommended_price", (r) => r.recommended_price],
+  ["min_sale_price", (r) => r.min_sale_price],
+  ["max_sale_price", (r) => r.max_sale_price],
+  ["currency", (r) => r.currency],
+  ["vat_id", (r) => r.vat_id],
+  ["general_stock", (r) => r.general_stock],
+  ["estimated_stock", (r) => r.estimated_stock],
+  ["status", (r) => r.status],
+  ["validation_status", (r) => r.validation_status],
+  ["offer_validation_status", (r) => r.offer_validation_status],
+  ["number_of_offers", (r) => r.number_of_offers],
+  ["buy_button_rank", (r) => r.buy_button_rank],
+  ["best_offer_sale_price", (r) => r.best_offer_sale_price],
+  ["eans", (r) => r.eans.join(" ")],
+  ["local_edits", (r) => Object.keys(r.local_edits).join(" ")],
+  ["first_seen_at", (r) => r.first_seen_at.toISOString()],
+  ["last_synced_at", (r) => r.last_synced_at.toISOString()],
+  ["removed_at", (r) => r.removed_at?.toISOString()],
+];
+
+/** RFC 4180 quoting; text starting with = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
+export function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  let s = String(v);
+  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export const csvHeader = () => COLUMNS.map(([h]) => h).join(",") + "\r\n";
+
+export function exportProductsCsv(f: ProductFilters): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  const where = productWhere(f);
+  const ks = keysetOrder(f);
+  let cursor: { key: string; id: string } | undefined;
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!started) {
+        started = true;
+        controller.enqueue(enc.encode(csvHeader()));
+        return;
+      }
+      const page = cursor ? Prisma.sql`AND ${ks.after(cursor.key, cursor.id)}` : Prisma.empty;
+      const rows = await db.$queryRaw<(ProductRow & { k: string })[]>`
+        SELECT ${PRODUCT_COLUMNS}, ${ks.key} AS k FROM emag_products p ${where} ${page} ${ks.order} LIMIT ${BATCH}::int`;
+      if (rows.length) {
+        controller.enqueue(enc.encode(rows.map((r) => COLUMNS.map(([, get]) => csvCell(get(r))).join(",")).join("\r\n") + "\r\n"));
+        const last = rows.at(-1)!;
+        cursor = { key: last.k, id: last.id };
+      }
+      if (rows.length < BATCH) controller.close();
+    },
+  });
+}

@@ -1,0 +1,51 @@
+// The last step: decides the final status from the checkpoint, ends the log (unless it was
+// cancelled or cleaned up meanwhile), records metrics and tells the browser.
+import { db } from "@/lib/db";
+import { emit } from "@/lib/realtime/emit";
+import { endSyncLog, forgetSeenOffers, optionsOf, SYNC_TYPE, serializeSyncLog, type Checkpoint, type SyncLogJson } from "@/lib/sync/log-store";
+import { syncDuration, syncErrors, syncTimeouts } from "@/lib/sync/metrics";
+import type { AccountKind } from "@/lib/sync/options";
+import { forgetProgress } from "@/lib/sync/progress";
+import { accountComplete } from "@/lib/sync/steps";
+
+type FinalStatus = "completed" | "partial" | "failed";
+
+export function finalStatus(cp: Checkpoint, accounts: AccountKind[], deadlinePassed: boolean): { status: FinalStatus; timedOut: boolean } {
+  const complete = accounts.map((a) => accountComplete(cp[a]));
+  const timedOut = accounts.some((a) => cp[a]?.interrupted === "timeout") || (deadlinePassed && complete.includes(false));
+  if (timedOut) return { status: "failed", timedOut };
+  if (complete.every(Boolean)) return { status: "completed", timedOut };
+  const wroteNothing = (a: AccountKind) => !!cp[a]?.count_error || (cp[a]?.done.length ?? 0) === 0;
+  return { status: accounts.every(wroteNothing) ? "failed" : "partial", timedOut };
+}
+
+export function announceEnd(log: SyncLogJson) {
+  const counters = { ...log.counters, conflicts: log.conflicts };
+  if (log.status === "failed") emit("sync:failed", { syncId: log.id, error: log.errors.at(-1)?.message ?? "Sync failed" });
+  else emit("sync:completed", { syncId: log.id, status: log.status, counters });
+  forgetProgress(log.id);
+}
+
+export async function finishSync(syncId: string): Promise<SyncLogJson> {
+  const log = await db.syncLog.findFirstOrThrow({ where: { id: syncId, type: SYNC_TYPE } });
+  if (log.status !== "running") {
+    await forgetSeenOffers();
+    forgetProgress(syncId);
+    return serializeSyncLog(log);
+  }
+  const options = optionsOf(log);
+  const deadlinePassed = Date.now() >= log.startedAt.getTime() + options.timeout_seconds * 1000;
+  const { status, timedOut } = finalStatus(log.checkpoint as Checkpoint, log.accounts as AccountKind[], deadlinePassed);
+  if (timedOut) {
+    syncTimeouts().inc();
+    for (const account of log.accounts) syncErrors().inc({ account, type: "timeout" });
+  }
+  const ended = await endSyncLog(syncId, status, timedOut ? `Timed out after ${options.timeout_seconds} s` : undefined);
+  await forgetSeenOffers();
+  const final = serializeSyncLog(ended ?? (await db.syncLog.findFirstOrThrow({ where: { id: syncId } })));
+  if (ended) {
+    syncDuration().observe({ mode: options.mode, status: final.status }, (final.duration_ms ?? 0) / 1000);
+    announceEnd(final);
+  }
+  return final;
+}

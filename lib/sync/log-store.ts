@@ -1,0 +1,210 @@
+// sync_logs rows for product syncs: creation under a lock (one running sync per account),
+// the SyncLog JSON, and the state changes that end a sync (finish, cancel, stuck cleanup).
+import { AppError } from "@/lib/api/errors";
+import { db } from "@/lib/db";
+import type { Prisma, SyncLog } from "@/lib/generated/prisma/client";
+import { accountsFor, syncOptionsSchema, type AccountKind, type SyncActor, type SyncOptions } from "@/lib/sync/options";
+import type { AccountProgress } from "@/lib/sync/page-store";
+
+export const SYNC_TYPE = "products";
+/** A running sync whose worker has not written a heartbeat for this long is dead. */
+export const STALE_HEARTBEAT_MS = 90_000;
+const CREATE_LOCK = 7_240_117; // pg advisory lock serialising "check busy accounts + insert"
+
+/** Per-account resume state: which pages are done or failed, eMAG's totals, account-level errors. */
+export interface AccountCheckpoint {
+  spec_pages: number;
+  total_pages: number | null;
+  total_items: number | null;
+  done: number[];
+  failed: number[];
+  count_error?: string;
+  /** A step that failed for good (not an eMAG answer). */
+  error?: string;
+  interrupted?: "timeout" | "cancelled";
+  removed?: number;
+}
+export type Checkpoint = Partial<Record<AccountKind, AccountCheckpoint>>;
+export type Progress = Partial<Record<AccountKind, AccountProgress>>;
+
+export const percentOf = (p: Pick<AccountProgress, "processed" | "total">) =>
+  p.total === null ? 0 : p.total === 0 ? 100 : Math.min(100, Math.round((p.processed / p.total) * 1000) / 10);
+
+export function serializeSyncLog(log: SyncLog) {
+  const progress = log.progress as Progress | null;
+  return {
+    id: log.id,
+    type: log.type,
+    accounts: log.accounts,
+    mode: log.mode,
+    options: log.options,
+    status: log.status,
+    counters: {
+      created: log.createdCount,
+      updated: log.updatedCount,
+      unchanged: log.unchangedCount,
+      removed: log.removedCount,
+      failed: log.failedCount,
+    },
+    conflicts: log.conflictCount,
+    pages: log.pages,
+    api_requests: log.apiRequests,
+    rate_limit_waits: log.rateLimitWaits,
+    // Errors about the whole sync (timeout, cancel, cleanup) carry account "all".
+    errors: (log.errors as { account: AccountKind | null; message: string; page?: number }[]).map((e) => ({ ...e, account: e.account ?? "all" })),
+    // Totals are 0 until eMAG's count has answered.
+    progress: progress
+      ? Object.fromEntries(
+          Object.entries(progress).map(([account, p]) => [
+            account,
+            { page: p.page, total_pages: p.total_pages ?? 0, processed: p.processed, total: p.total ?? 0, percent: percentOf(p) },
+          ]),
+        )
+      : null,
+    triggered_by: log.triggeredBy,
+    triggered_by_user_id: log.triggeredByUserId,
+    started_at: log.startedAt.toISOString(),
+    completed_at: log.completedAt?.toISOString() ?? null,
+    duration_ms: log.durationMs,
+    heartbeat_at: log.heartbeatAt?.toISOString() ?? null,
+  };
+}
+export type SyncLogJson = ReturnType<typeof serializeSyncLog>;
+
+export const optionsOf = (log: Pick<SyncLog, "options">): SyncOptions => syncOptionsSchema.parse(log.options);
+
+export async function getSyncLog(id: string) {
+  const log = await db.syncLog.findFirst({ where: { id, type: SYNC_TYPE } });
+  if (!log) throw new AppError("not_found", "Sync not found");
+  return log;
+}
+
+// Ends a running log; the WHERE keeps a cancelled or cleaned-up log as it is.
+const END_SET = `completed_at = timezone('UTC', now()),
+  duration_ms = (extract(epoch FROM timezone('UTC', now()) - started_at) * 1000)::int,
+  heartbeat_at = now()`;
+
+/**
+ * Creates the log of a new sync. The advisory lock makes "is any of these accounts busy?" and
+ * the insert one atomic step, so two concurrent requests cannot both start. A busy log whose
+ * worker stopped heartbeating is failed on the spot instead of blocking the account.
+ */
+export async function createSyncLog(options: SyncOptions, actor: SyncActor): Promise<SyncLog> {
+  const accounts = accountsFor(options.account_type);
+  const now = new Date();
+  const checkpoint: Checkpoint = {};
+  const progress: Progress = {};
+  for (const a of accounts) {
+    checkpoint[a] = { spec_pages: 0, total_pages: null, total_items: null, done: [], failed: [] };
+    progress[a] = { page: 0, total_pages: null, processed: 0, total: null, percent: 0, started_at: now.toISOString() };
+  }
+  return db.$transaction(async (tx) => {
+    await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock($1::bigint)) l`, CREATE_LOCK);
+    await tx.$executeRawUnsafe(
+      `UPDATE sync_logs SET status = 'failed', ${END_SET},
+         errors = errors || jsonb_build_array(jsonb_build_object('account', NULL, 'message', 'Worker stopped responding (no heartbeat); marked failed when a new sync was requested'))
+       WHERE type = $1 AND status = 'running' AND accounts && $2::text[] AND heartbeat_at < now() - make_interval(secs => $3::int)`,
+      SYNC_TYPE, accounts, STALE_HEARTBEAT_MS / 1000,
+    );
+    const busy = await tx.syncLog.findFirst({
+      where: { type: SYNC_TYPE, status: "running", accounts: { hasSome: accounts } },
+      select: { id: true, accounts: true },
+      orderBy: { startedAt: "asc" },
+    });
+    if (busy) {
+      const account = accounts.find((a) => busy.accounts.includes(a)) ?? accounts[0];
+      throw new AppError("conflict", `A product sync is already running for ${String(account).toUpperCase()}`, {
+        details: { running_sync_id: busy.id, account },
+      });
+    }
+    return tx.syncLog.create({
+      data: {
+        type: SYNC_TYPE,
+        accounts,
+        mode: options.mode,
+        options: options as unknown as Prisma.InputJsonObject,
+        status: "running",
+        triggeredBy: actor.triggeredBy,
+        triggeredByUserId: actor.userId ?? null,
+        startedAt: now,
+        heartbeatAt: now,
+        checkpoint: checkpoint as Prisma.InputJsonObject,
+        progress: progress as Prisma.InputJsonObject,
+      },
+    });
+  });
+}
+
+/** Atomically merges into one account's checkpoint (and optionally its progress) while running. */
+export async function patchAccountState(
+  syncId: string,
+  account: AccountKind,
+  checkpoint: Partial<AccountCheckpoint>,
+  progress: Partial<AccountProgress> = {},
+) {
+  const rows = await db.$queryRawUnsafe<{ progress: AccountProgress }[]>(
+    `UPDATE sync_logs SET heartbeat_at = now(),
+       checkpoint = jsonb_set(checkpoint, ARRAY[$2::text], (checkpoint -> $2::text) || $3::jsonb),
+       progress = jsonb_set(progress, ARRAY[$2::text], (progress -> $2::text) || $4::jsonb)
+     WHERE id = $1::uuid AND status = 'running'
+     RETURNING progress -> $2::text AS progress`,
+    syncId, account, JSON.stringify(checkpoint), JSON.stringify(progress),
+  );
+  return rows[0]?.progress ?? null;
+}
+
+export async function appendSyncError(syncId: string, account: AccountKind | null, message: string, extra: { failed?: number } = {}) {
+  await db.$executeRawUnsafe(
+    `UPDATE sync_logs SET failed_count = failed_count + $4::int, heartbeat_at = now(),
+       errors = CASE WHEN jsonb_array_length(errors) < 200
+         THEN errors || jsonb_build_array(jsonb_build_object('account', $2::text, 'message', $3::text)) ELSE errors END
+     WHERE id = $1::uuid AND status = 'running'`,
+    syncId, account, message.slice(0, 500), extra.failed ?? 0,
+  );
+}
+
+export async function addRequestCounts(syncId: string, requests: number, waits: number) {
+  if (requests === 0 && waits === 0) return;
+  await db.$executeRawUnsafe(
+    `UPDATE sync_logs SET api_requests = api_requests + $2::int, rate_limit_waits = rate_limit_waits + $3::int WHERE id = $1::uuid`,
+    syncId, requests, waits,
+  );
+}
+
+/** Heartbeat; false when the log is no longer running (cancelled, failed by cleanup, finished). */
+export async function beat(syncId: string): Promise<boolean> {
+  const n = await db.$executeRawUnsafe(`UPDATE sync_logs SET heartbeat_at = now() WHERE id = $1::uuid AND status = 'running'`, syncId);
+  return n > 0;
+}
+
+/** The seen-offers bookkeeping of ended syncs is dropped (the running ones still need theirs). */
+export async function forgetSeenOffers() {
+  await db.$executeRawUnsafe(
+    `DELETE FROM sync_seen_offers s WHERE NOT EXISTS (SELECT 1 FROM sync_logs l WHERE l.id = s.sync_id AND l.status = 'running')`,
+  );
+}
+
+/** Sets the final status of a running log; null when it had already ended (e.g. cancelled). */
+export async function endSyncLog(syncId: string, status: "completed" | "partial" | "failed" | "cancelled", error?: string) {
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `UPDATE sync_logs SET status = $2::text::"SyncStatus", ${END_SET},
+       cancel_requested_at = CASE WHEN $2::text = 'cancelled' THEN now() ELSE cancel_requested_at END,
+       errors = CASE WHEN $3::text IS NULL THEN errors ELSE errors || jsonb_build_array(jsonb_build_object('account', NULL, 'message', $3::text)) END
+     WHERE id = $1::uuid AND status = 'running' RETURNING id::text`,
+    syncId, status, error ?? null,
+  );
+  return rows.length ? getSyncLog(syncId) : null;
+}
+
+/** Fails running logs whose heartbeat is older than staleAfterMs; returns their ids. */
+export async function failStaleLogs(staleAfterMs: number, message: string): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+    `UPDATE sync_logs SET status = 'failed', ${END_SET},
+       errors = errors || jsonb_build_array(jsonb_build_object('account', NULL, 'message', $3::text))
+     WHERE type = $1 AND status = 'running'
+       AND coalesce(heartbeat_at, started_at AT TIME ZONE 'UTC') < now() - make_interval(secs => $2::double precision)
+     RETURNING id::text`,
+    SYNC_TYPE, staleAfterMs / 1000, message,
+  );
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,146 @@
+// Starting, cancelling and cleaning up product syncs: what the API routes and the schedules call.
+import { AppError } from "@/lib/api/errors";
+import { inngest } from "@/inngest/client";
+import { productsSyncRequested } from "@/inngest/events";
+import { inProcessStep } from "@/lib/jobs/in-process-step";
+import { jobMode } from "@/lib/jobs/mode";
+import { logger } from "@/lib/logger";
+import { emit } from "@/lib/realtime/emit";
+import { announceEnd } from "@/lib/sync/finish";
+import { productSyncBody } from "@/lib/sync/job";
+import {
+  createSyncLog, endSyncLog, failStaleLogs, forgetSeenOffers, getSyncLog, serializeSyncLog, STALE_HEARTBEAT_MS, type SyncLogJson,
+} from "@/lib/sync/log-store";
+import { registerSyncMetrics, syncErrors } from "@/lib/sync/metrics";
+import { normaliseOptions, type SyncActor, type SyncRequest } from "@/lib/sync/options";
+import { abortLocal, syncStepsIdle } from "@/lib/sync/runtime";
+
+export const SYNC_FUNCTION_ID = "emag-products-sync";
+
+type SyncGlobal = { __magflowBackgroundSyncs?: Map<string, Promise<SyncLogJson | undefined>> };
+const background = ((globalThis as SyncGlobal).__magflowBackgroundSyncs ??= new Map());
+
+/** Runs a sync to its end in this process; a body that gives up still leaves the log ended. */
+export async function runProductSync(syncId: string): Promise<SyncLogJson> {
+  try {
+    return await productSyncBody(inProcessStep(SYNC_FUNCTION_ID), syncId);
+  } catch (err) {
+    logger.error({ err, syncId }, "product sync failed");
+    return failSync(syncId, err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** Ends a sync as failed (e.g. from an Inngest onFailure handler). */
+export async function failSync(syncId: string, message: string): Promise<SyncLogJson> {
+  const ended = await endSyncLog(syncId, "failed", message);
+  await forgetSeenOffers();
+  if (ended) announceEnd(serializeSyncLog(ended));
+  return serializeSyncLog(ended ?? (await getSyncLog(syncId)));
+}
+
+function runInBackground(syncId: string) {
+  const p = runProductSync(syncId)
+    .catch((err: unknown) => void logger.error({ err, syncId }, "background product sync crashed"))
+    .finally(() => background.delete(syncId));
+  background.set(syncId, p);
+}
+
+/** Tests and graceful shutdown: resolves when this process's background syncs have ended. */
+export async function waitForBackgroundSyncs() {
+  while (background.size) await Promise.all([...background.values()]);
+  await syncStepsIdle();
+}
+
+/** Inngest when a server is reachable; otherwise (or if sending fails) in this process, in the background. */
+async function dispatch(syncId: string, accountType: "main" | "fbe" | "both"): Promise<"inngest" | "in-process"> {
+  if (jobMode().mode !== "in-process") {
+    try {
+      await inngest.send(productsSyncRequested.create({ sync_id: syncId, account_type: accountType }));
+      return "inngest";
+    } catch (err) {
+      logger.warn({ err, syncId }, "could not send the sync event to Inngest; running the sync in-process");
+    }
+  }
+  runInBackground(syncId);
+  return "in-process";
+}
+
+async function createAndAnnounce(input: Partial<SyncRequest>, actor: SyncActor) {
+  const options = normaliseOptions(input);
+  const log = await createSyncLog(options, actor);
+  emit("sync:started", { syncId: log.id, accounts: log.accounts as ("main" | "fbe")[], mode: options.mode });
+  return { log, options };
+}
+
+/** Runs a sync in this process and waits for its end (run_async: false). 409 when an account is busy. */
+export async function syncProductsNow(input: Partial<SyncRequest>, actor: SyncActor): Promise<SyncLogJson & { sync_id: string }> {
+  const { log } = await createAndAnnounce(input, actor);
+  return { sync_id: log.id, ...(await runProductSync(log.id)) };
+}
+
+/** POST /sync: creates the log (409 when an account is busy), then runs it in the background, or waits. */
+export async function startProductSync(input: Partial<SyncRequest>, actor: SyncActor) {
+  if (input.run_async === false) return { async: false as const, body: await syncProductsNow(input, actor) };
+  const { log, options } = await createAndAnnounce(input, actor);
+  const engine = await dispatch(log.id, options.account_type);
+  return {
+    async: true as const,
+    body: {
+      sync_id: log.id,
+      status: "running" as const,
+      accounts: log.accounts,
+      mode: options.mode,
+      message: `${options.mode === "full" ? "Full" : "Incremental"} sync of ${log.accounts.map((a) => a.toUpperCase()).join(" and ")} started (${engine === "inngest" ? "Inngest" : "in-process"}); follow it on GET /api/v1/emag/products/status or the "sync" channel.`,
+    },
+  };
+}
+
+/** Hourly schedule: incremental sync of both accounts; skipped (not an error) while one runs. */
+export async function startScheduledSync(): Promise<{ syncId: string | null; skipped?: string }> {
+  try {
+    const log = await createSyncLog(normaliseOptions({ account_type: "both", mode: "incremental", conflict_strategy: "newest_wins" }), {
+      triggeredBy: "schedule",
+    });
+    emit("sync:started", { syncId: log.id, accounts: log.accounts as ("main" | "fbe")[], mode: log.mode });
+    return { syncId: log.id };
+  } catch (err) {
+    if (err instanceof AppError && err.code === "conflict") return { syncId: null, skipped: err.message };
+    throw err;
+  }
+}
+
+/** DELETE /sync/{id}: ends a running sync at once; its workers stop at their next page or heartbeat. */
+export async function cancelProductSync(id: string) {
+  const log = await getSyncLog(id);
+  if (log.status !== "running") throw new AppError("conflict", `Sync ${id} is not running (status: ${log.status})`, { details: { status: log.status } });
+  const ended = await endSyncLog(id, "cancelled", "Cancelled by user");
+  if (!ended) throw new AppError("conflict", `Sync ${id} is not running`, { details: { status: (await getSyncLog(id)).status } });
+  abortLocal(id, "cancelled");
+  await forgetSeenOffers();
+  announceEnd(serializeSyncLog(ended));
+  return { id, status: "cancelled" as const };
+}
+
+/** Fails running syncs whose worker has not written a heartbeat for staleAfterMs. */
+export async function cleanupStuckSyncs(staleAfterMs: number, reason = "Stuck: no heartbeat") {
+  const minutes = Math.round((staleAfterMs / 60_000) * 10) / 10;
+  const ids = await failStaleLogs(staleAfterMs, `${reason} for over ${minutes} min; marked failed`);
+  if (ids.length) await forgetSeenOffers();
+  for (const id of ids) {
+    abortLocal(id, "stopped");
+    syncErrors().inc({ account: "all", type: "stuck" });
+    emit("sync:failed", { syncId: id, error: "Sync stopped responding and was marked failed" });
+  }
+  if (ids.length) logger.warn({ ids }, "stuck product syncs marked failed");
+  return { cleaned: ids.length, ids };
+}
+
+/**
+ * Server boot: a sync whose worker died with the previous process (crash, kill, deploy) stays
+ * "running" with a stale heartbeat; mark it failed so the accounts are free again. Re-running
+ * is always safe (upserts by account + offer id), so nothing is resumed automatically.
+ */
+export async function recoverInterruptedSyncs() {
+  registerSyncMetrics();
+  return cleanupStuckSyncs(STALE_HEARTBEAT_MS, "Interrupted (server restarted)");
+}
