@@ -60,6 +60,15 @@ if (jobMode.mode === "in-process") {
   const { runScheduledNow, startInProcessScheduler } = await import("@/inngest/in-process");
   stopScheduler = startInProcessScheduler();
   void runScheduledNow("healthCheck"); // a first result now, not 15 minutes from now
+  // Syncs that ran in-process died with the previous process: free their accounts now. Live workers
+  // write a heartbeat every HEARTBEAT_MS, so anything silent for 3 beats is dead; a second pass
+  // catches syncs killed just before this restart.
+  const { cleanupStuckSyncs } = await import("@/lib/sync/service");
+  const { HEARTBEAT_MS } = await import("@/lib/sync/runtime");
+  const recover = () =>
+    cleanupStuckSyncs(HEARTBEAT_MS * 3, "Interrupted (server restarted)").catch((err) => logger.error({ err }, "sync recovery failed"));
+  await recover();
+  setTimeout(() => void recover(), HEARTBEAT_MS * 4).unref();
 }
 
 await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
