@@ -99,6 +99,8 @@ async function shutdown(signal: string) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await demo.stop();
     await app.close?.();
+    const { closeBulkPool } = await import("@/lib/sync/bulk-db");
+    await closeBulkPool();
     await disconnectDb();
     await infra.embedded?.stop();
     logger.info("shutdown complete");

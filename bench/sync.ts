@@ -102,15 +102,17 @@ async function simulatorProcess(products: { main: number; fbe: number }) {
 
 type Row = { label: string; offers: number; pages: number; wallS: number; limitS: number; dbPct: number; dbS: number; statements: number; status: string; stored: number };
 
-async function runCase(label: string, products: { main: number; fbe: number }, timing: Awaited<ReturnType<typeof timedDb>>): Promise<Row> {
+type Sim = Awaited<ReturnType<typeof simulatorProcess>>;
+
+async function runCase(label: string, products: { main: number; fbe: number }, timing: Awaited<ReturnType<typeof timedDb>>, opts: { sim?: Sim } = {}): Promise<Row> {
   const { createEmagClient } = await import("@/lib/emag/client");
   const { SIM_CREDENTIALS } = await import("@/lib/emag/test-support");
   const { setSyncClientFactory } = await import("@/lib/sync/runtime");
   const { syncProductsNow } = await import("@/lib/sync/service");
   const { db } = await import("@/lib/db");
-  await db.$executeRawUnsafe("TRUNCATE emag_products, emag_product_raw, sync_logs CASCADE");
-
-  const sim = await simulatorProcess(products);
+  // A case on its own simulator starts from an empty table; one given a simulator keeps the table.
+  if (!opts.sim) await db.$executeRawUnsafe("TRUNCATE emag_products, emag_product_raw, sync_logs CASCADE");
+  const sim = opts.sim ?? (await simulatorProcess(products));
   // Fresh clients (their own limiter) with eMAG's real budget and the app's default timeout.
   const clients = {
     main: createEmagClient({ kind: "main", baseUrl: sim.url, ...SIM_CREDENTIALS.main }),
@@ -142,7 +144,7 @@ async function runCase(label: string, products: { main: number; fbe: number }, t
   } finally {
     setSyncClientFactory(undefined);
     await Promise.all(Object.values(clients).map((c) => c.close()));
-    sim.stop();
+    if (!opts.sim) sim.stop();
   }
 }
 
@@ -159,12 +161,18 @@ try {
   await migrateDeploy(database.url);
   resetEnvForTests({ DATABASE_URL: database.url });
   const timing = await timedDb(database.url);
-  console.log(`eMAG product sync, full mode into an empty table; simulator latency ${LATENCY} ms; eMAG budget 3 req/s per account\n`);
-  const rows = [
-    await runCase("MAIN, 1,275 offers", { main: 1275, fbe: 0 }, timing),
-    await runCase("MAIN, 10,000 offers", { main: 10_000, fbe: 0 }, timing),
-    await runCase("MAIN 1,275 + FBE 1,271 together", { main: 1275, fbe: 1271 }, timing),
-  ];
+  const { db } = await import("@/lib/db");
+  console.log(`eMAG product sync, full mode (into an empty table unless noted); simulator latency ${LATENCY} ms; eMAG budget 3 req/s per account\n`);
+  const rows = [await runCase("MAIN, 1,275 offers", { main: 1275, fbe: 0 }, timing)];
+  const sim10k = await simulatorProcess({ main: 10_000, fbe: 0 });
+  try {
+    await db.$executeRawUnsafe("TRUNCATE emag_products, emag_product_raw, sync_logs CASCADE");
+    rows.push(await runCase("MAIN, 10,000 offers", { main: 10_000, fbe: 0 }, timing, { sim: sim10k }));
+    rows.push(await runCase("MAIN, 10,000 again (all unchanged)", { main: 10_000, fbe: 0 }, timing, { sim: sim10k }));
+  } finally {
+    sim10k.stop();
+  }
+  rows.push(await runCase("MAIN 1,275 + FBE 1,271 together", { main: 1275, fbe: 1271 }, timing));
   const header = ["case", "offers", "pages", "wall", "items/s", "physical limit", "limit items/s", "of limit", "DB share of wall", "status"];
   const lines = rows.map((r) => [
     r.label,

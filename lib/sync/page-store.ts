@@ -1,7 +1,7 @@
 // Writes one fetched page with ONE statement: the page's offers are classified created / updated /
 // unchanged against the stored content hash (with the conflict strategy applied to locally edited
-// fields); only created and changed ones are written (row + raw item); in full mode every offer
-// is recorded as seen; and the sync log's counters, checkpoint, progress and heartbeat move on.
+// fields); only created and changed ones are written (row + raw item); in full mode the others
+// are recorded as seen; and the sync log's counters, checkpoint, progress and heartbeat move on.
 // The log row is locked first and must still be "running", so a cancelled or cleaned-up sync can
 // never write again, and a page commits together with its checkpoint entry.
 import { db } from "@/lib/db";
@@ -127,10 +127,13 @@ raws AS (
   ON CONFLICT (product_id) DO UPDATE SET raw = EXCLUDED.raw
   RETURNING 1
 ),
--- Full mode: every offer of the page is recorded as seen (the end of the sync marks the others removed).
+-- Full mode: offers this page does not rewrite (unchanged, or held by a conflict) are recorded as
+-- seen; rewritten ones carry last_sync_id. The end of the sync marks all others removed.
 seen AS (
   INSERT INTO sync_seen_offers (sync_id, account, emag_offer_id)
-  SELECT $1::uuid, $2::text::"AccountKind", i.emag_offer_id FROM incoming i WHERE $5::boolean
+  SELECT $1::uuid, $2::text::"AccountKind", m.emag_offer_id
+  FROM merged m LEFT JOIN vals v ON v.emag_offer_id = m.emag_offer_id
+  WHERE $5::boolean AND (m.conflict OR NOT v.changed)
   ON CONFLICT DO NOTHING
   RETURNING 1
 ),

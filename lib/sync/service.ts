@@ -123,6 +123,7 @@ export async function cancelProductSync(id: string) {
 
 /** Fails running syncs whose worker has not written a heartbeat for staleAfterMs. */
 export async function cleanupStuckSyncs(staleAfterMs: number, reason = "Stuck: no heartbeat") {
+  registerSyncMetrics(); // idempotent; the server calls this at boot, so /metrics lists them from the start
   const minutes = Math.round((staleAfterMs / 60_000) * 10) / 10;
   const ids = await failStaleLogs(staleAfterMs, `${reason} for over ${minutes} min; marked failed`);
   if (ids.length) await forgetSeenOffers();
@@ -141,6 +142,5 @@ export async function cleanupStuckSyncs(staleAfterMs: number, reason = "Stuck: n
  * is always safe (upserts by account + offer id), so nothing is resumed automatically.
  */
 export async function recoverInterruptedSyncs() {
-  registerSyncMetrics();
   return cleanupStuckSyncs(STALE_HEARTBEAT_MS, "Interrupted (server restarted)");
 }

@@ -72,7 +72,7 @@ WITH live AS (SELECT id FROM sync_logs WHERE id = $1::uuid AND status = 'running
 gone AS (
   UPDATE emag_products p SET removed_at = now()
   FROM live
-  WHERE p.account = $2::text::"AccountKind" AND p.removed_at IS NULL
+  WHERE p.account = $2::text::"AccountKind" AND p.removed_at IS NULL AND p.last_sync_id IS DISTINCT FROM $1::uuid
     AND NOT EXISTS (SELECT 1 FROM sync_seen_offers s
       WHERE s.sync_id = $1::uuid AND s.account = p.account AND s.emag_offer_id = p.emag_offer_id)
   RETURNING 1
@@ -106,7 +106,7 @@ export async function finalizeAccount(syncId: string, account: AccountKind): Pro
   const readAll = options.include_inactive && (!options.max_pages || cp!.total_pages! * options.items_per_page >= cp!.total_items!);
   if (!readAll) return { removed: 0, skipped: "partial catalogue" };
   // Offers can shift between pages while eMAG's catalogue changes; then some were never seen.
-  const seen = await db.syncSeenOffer.count({ where: { syncId, account } });
+  const seen = (await db.syncSeenOffer.count({ where: { syncId, account } })) + (await db.emagProduct.count({ where: { account, lastSyncId: syncId } }));
   if (seen < (cp!.total_items ?? 0)) return { removed: 0, skipped: `saw ${seen} of ${cp!.total_items} offers` };
   // The table fills during the sync, faster than autovacuum analyses it; with stale statistics the
   // anti-join below can be planned as a nested loop over a table "known" to be empty.
