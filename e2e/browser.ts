@@ -26,7 +26,13 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.getByTestId("login-email").fill(email);
   await page.getByTestId("login-password").fill(password);
   await page.getByTestId("login-submit").click();
-  await page.getByTestId("app-shell").waitFor({ timeout: 30_000 });
+  await byTestId(page, "app-shell").waitFor({ timeout: 30_000 });
 }
 
 export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
+
+/**
+ * A visible element by test id. During client navigations React may briefly keep a hidden copy of
+ * the outgoing tree, so a plain getByTestId can match twice (strict-mode violation).
+ */
+export const byTestId = (page: Page, id: string) => page.getByTestId(id).filter({ visible: true }).first();

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, shot, signIn } from "./browser";
+import { launchBrowser, shot, signIn, byTestId } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const admin = inject("admin");
@@ -17,7 +17,7 @@ describe("sign in and dashboard", () => {
   it("redirects an anonymous visitor to the login page", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(baseUrl);
-    await page.getByTestId("login-form").waitFor();
+    await byTestId(page, "login-form").waitFor();
     expect(page.url()).toContain("/login");
     await shot(page, "login-desktop");
     await page.close();
@@ -26,9 +26,9 @@ describe("sign in and dashboard", () => {
   it("rejects a wrong password with a visible error", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await page.goto(`${baseUrl}/login`);
-    await page.getByTestId("login-email").fill(admin.email);
-    await page.getByTestId("login-password").fill("definitely-wrong");
-    await page.getByTestId("login-submit").click();
+    await byTestId(page, "login-email").fill(admin.email);
+    await byTestId(page, "login-password").fill("definitely-wrong");
+    await byTestId(page, "login-submit").click();
     await page.getByText(/invalid email or password/i).waitFor();
     await shot(page, "login-error-phone");
     await page.close();
@@ -41,8 +41,8 @@ describe("sign in and dashboard", () => {
     it(`signs in and shows the dashboard with live socket state (${label})`, async () => {
       const page = await browser.newPage({ viewport });
       await signIn(page, baseUrl, admin.email, admin.password);
-      await page.getByTestId("dashboard-health").filter({ visible: true }).first().waitFor();
-      await expect.poll(() => page.getByTestId("socket-state").innerText(), { timeout: 20_000 }).toMatch(/connected/i);
+      await byTestId(page, "dashboard-health").waitFor();
+      await expect.poll(() => byTestId(page, "socket-state").innerText(), { timeout: 20_000 }).toMatch(/connected/i);
       // No horizontal overflow at this width.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(1);
@@ -54,9 +54,9 @@ describe("sign in and dashboard", () => {
   it("opens the menu drawer on a phone and reaches the Users page", async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     await signIn(page, baseUrl, admin.email, admin.password);
-    await page.getByTestId("menu-toggle").click();
+    await byTestId(page, "menu-toggle").click();
     await page.getByRole("menuitem", { name: /users/i }).click();
-    await page.getByTestId("users-table").waitFor();
+    await byTestId(page, "users-table").waitFor();
     await expect.poll(() => page.getByText(admin.email).count()).toBeGreaterThan(0);
     await shot(page, "users-phone");
     await page.close();

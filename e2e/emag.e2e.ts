@@ -3,7 +3,7 @@
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshotsDir, shot, signIn } from "./browser";
+import { launchBrowser, screenshotsDir, shot, signIn, byTestId } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const admin = inject("admin");
@@ -30,20 +30,26 @@ const horizontalOverflow = (page: Page) => page.evaluate(() => document.document
 const viewportShot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
 // Lets drawer slides and chart animations finish so screenshots show the settled page.
 const settle = (page: Page) => page.waitForTimeout(1_200);
-const total = async (page: Page) => Number(await page.getByTestId("products-table").getAttribute("data-total"));
+const total = async (page: Page) => Number(await byTestId(page, "products-table").getAttribute("data-total"));
 
 describe("eMAG accounts page", () => {
-  it("shows both accounts in demo mode and tests the MAIN connection (desktop)", async () => {
+  it("shows both demo accounts as connected and re-tests the MAIN connection (desktop)", async () => {
     const page = await openAs(desktop, "/emag/accounts");
-    await page.getByTestId("accounts-page").waitFor();
+    await byTestId(page, "accounts-page").waitFor();
     for (const kind of ["main", "fbe"]) {
-      const card = page.getByTestId(`account-card-${kind}`);
+      const card = byTestId(page, `account-card-${kind}`);
       await card.waitFor();
       expect(await card.getAttribute("data-mode")).toBe("demo");
       expect(await card.innerText()).toContain("Demo data");
     }
-    await page.getByTestId("test-connection-main").click();
-    const result = page.getByTestId("test-connection-result-main");
+    // Both demo accounts report as connected as soon as the page opens, without a click.
+    for (const kind of ["main", "fbe"]) {
+      const auto = byTestId(page, `test-connection-result-${kind}`);
+      await auto.waitFor({ timeout: 30_000 });
+      expect(await auto.getAttribute("data-outcome")).toBe("success");
+    }
+    await byTestId(page, "test-connection-main").click();
+    const result = byTestId(page, "test-connection-result-main");
     await result.waitFor({ timeout: 30_000 });
     expect(await result.getAttribute("data-outcome")).toBe("success");
     // The simulator's MAIN catalogue: 1275 offers (shown as "1275" in the message and "1,275" below).
@@ -54,7 +60,7 @@ describe("eMAG accounts page", () => {
 
   it("fits a phone screen", async () => {
     const page = await openAs(phone, "/emag/accounts");
-    await page.getByTestId("account-card-fbe").waitFor();
+    await byTestId(page, "account-card-fbe").waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
     await shot(page, "emag-accounts-phone");
     await page.close();
@@ -64,23 +70,23 @@ describe("eMAG accounts page", () => {
 describe("product sync and products", () => {
   it("starts a MAIN sync from the UI and follows it to 100 % over the socket (desktop)", async () => {
     const page = await openAs(desktop, "/emag/sync");
-    await page.getByTestId("sync-page").waitFor();
+    await byTestId(page, "sync-page").waitFor();
     // Progress arrives only over Socket.IO: be subscribed before starting.
-    await expect.poll(() => page.getByTestId("socket-state").getAttribute("data-state"), { timeout: 20_000 }).toBe("connected");
+    await expect.poll(() => byTestId(page, "socket-state").getAttribute("data-state"), { timeout: 20_000 }).toBe("connected");
 
-    await page.getByTestId("sync-start-incremental").click();
-    const drawer = page.getByTestId("sync-options-drawer");
+    await byTestId(page, "sync-start-incremental").click();
+    const drawer = byTestId(page, "sync-options-drawer");
     await drawer.waitFor();
     await drawer.getByText("MAIN", { exact: true }).click();
-    await page.getByTestId("sync-options-submit").click();
+    await byTestId(page, "sync-options-submit").click();
 
-    const progress = page.getByTestId("sync-progress-main");
+    const progress = byTestId(page, "sync-progress-main");
     await progress.waitFor({ timeout: 30_000 });
     await expect.poll(() => progress.getAttribute("data-percent"), { timeout: 60_000, interval: 250 }).toBe("100");
     expect(await progress.innerText()).toContain("100%");
 
     // The finished sync lands in the history once the completion event refreshed it.
-    await expect.poll(() => page.getByTestId("sync-history-table").getAttribute("data-total"), { timeout: 15_000 }).not.toBe("0");
+    await expect.poll(() => byTestId(page, "sync-history-table").getAttribute("data-total"), { timeout: 15_000 }).not.toBe("0");
     await settle(page);
     await shot(page, "emag-sync-desktop");
     await page.close();
@@ -88,25 +94,25 @@ describe("product sync and products", () => {
 
   it("lists the synced products, narrows them by search and opens the detail drawer (desktop)", async () => {
     const page = await openAs(desktop, "/products");
-    const rows = page.getByTestId("products-table").locator("tbody tr.ant-table-row");
+    const rows = byTestId(page, "products-table").locator("tbody tr.ant-table-row");
     await rows.first().waitFor({ timeout: 20_000 });
     const before = await total(page);
     expect(before).toBeGreaterThan(0);
 
-    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), page.getByTestId("products-export").click()]);
+    const [download] = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), byTestId(page, "products-export").click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
 
     // The first row's SKU ("SKU · PNK" under the name) must find that product and fewer others.
     const sku = (await rows.first().getByTestId("product-open").locator("xpath=following-sibling::*[1]").innerText()).split(" · ")[0]?.trim();
     expect(sku).toBeTruthy();
-    await page.getByTestId("products-search").locator("input").fill(sku ?? "");
-    await page.getByTestId("products-search").locator("input").press("Enter");
+    await byTestId(page, "products-search").locator("input").fill(sku ?? "");
+    await byTestId(page, "products-search").locator("input").press("Enter");
     await expect.poll(() => total(page), { timeout: 15_000 }).toBeLessThan(before);
     expect(page.url()).toContain(`search=${encodeURIComponent(sku ?? "")}`);
     expect(await total(page)).toBeGreaterThan(0);
 
     await rows.first().getByTestId("product-open").click();
-    const drawer = page.getByTestId("product-drawer");
+    const drawer = byTestId(page, "product-drawer");
     await drawer.waitFor();
     await expect.poll(() => drawer.innerText(), { timeout: 15_000 }).toContain(sku ?? "");
     await settle(page);
@@ -116,19 +122,19 @@ describe("product sync and products", () => {
 
   it("shows the sync page and the products with their drawer on a phone", async () => {
     const page = await openAs(phone, "/emag/sync");
-    await page.getByTestId("sync-account-card-main").waitFor();
-    await page.getByTestId("sync-history-table").locator("tbody tr.ant-table-row").first().waitFor({ timeout: 15_000 });
+    await byTestId(page, "sync-account-card-main").waitFor();
+    await byTestId(page, "sync-history-table").locator("tbody tr.ant-table-row").first().waitFor({ timeout: 15_000 });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
     await settle(page);
     await shot(page, "emag-sync-phone");
 
     await page.goto(`${baseUrl}/products`);
-    const first = page.getByTestId("products-table").locator("tbody tr.ant-table-row").first();
+    const first = byTestId(page, "products-table").locator("tbody tr.ant-table-row").first();
     await first.waitFor({ timeout: 20_000 });
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
     await shot(page, "emag-products-phone");
     await first.getByTestId("product-open").click();
-    await page.getByTestId("product-drawer").waitFor();
+    await byTestId(page, "product-drawer").waitFor();
     await settle(page);
     await viewportShot(page, "emag-product-drawer-phone");
     await page.close();

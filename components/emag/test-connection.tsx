@@ -1,9 +1,11 @@
 "use client";
 // "Test connection" for one account and its outcome. Failures (e.g. 502 on bad credentials) are
-// an expected answer here, so they are shown inline rather than as a notification.
+// an expected answer here, so they are shown inline rather than as a notification. The check runs
+// once when the page opens, so both accounts show their connection state without a click.
 import { ApiOutlined } from "@ant-design/icons";
 import { Alert, Button, Flex, theme } from "antd";
 import { useMutation } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { describeError } from "@/lib/ui/error-message";
 import { testConnection, type AccountKind } from "@/lib/ui/queries/emag-accounts";
 import { formatCount } from "@/lib/ui/format";
@@ -16,6 +18,13 @@ export function TestConnection({ account }: { account: AccountKind }) {
     mutationFn: () => testConnection(account),
     meta: { inlineErrorStatuses: INLINE_STATUSES },
   });
+  const checked = useRef(false);
+  const { mutate } = mutation;
+  useEffect(() => {
+    if (checked.current) return; // once per mount, also under React's double-invoked dev effects
+    checked.current = true;
+    mutate();
+  }, [mutate]);
 
   let result = null;
   if (mutation.isSuccess) {
