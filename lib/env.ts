@@ -81,8 +81,13 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+type RuntimeGlobal = { __magflowRuntimeEnv?: Record<string, string> };
+const runtime = globalThis as RuntimeGlobal;
+
 function load(): Env {
-  const parsed = envSchema.safeParse(process.env);
+  // Values resolved at boot win over process.env: Next's dev server restores its own snapshot of
+  // process.env when it (re)loads env files, which would drop a generated secret or embedded DB URL.
+  const parsed = envSchema.safeParse({ ...process.env, ...runtime.__magflowRuntimeEnv });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid environment configuration:\n${lines.join("\n")}`);
@@ -102,7 +107,8 @@ export function env(): Env {
 
 /** Boot-time only: publish a value resolved at runtime (embedded DB URL, generated secret). */
 export function setRuntimeEnv(key: "DATABASE_URL" | "NEXTAUTH_SECRET" | "NEXTAUTH_URL", value: string) {
-  process.env[key] = value;
+  process.env[key] = value; // for libraries that read it themselves (next-auth reads NEXTAUTH_URL)
+  runtime.__magflowRuntimeEnv = { ...runtime.__magflowRuntimeEnv, [key]: value };
   cached = undefined;
 }
 
