@@ -1,4 +1,5 @@
 "use client";
+import { NoMatches, pageChange, sortChange } from "@/components/common/server-table";
 // The products table: server-side paging and sorting; minor columns fold away on small screens.
 import { Button, Empty, Grid, Table, Tag, Tooltip, Typography, type TableProps } from "antd";
 import Link from "next/link";
@@ -88,20 +89,12 @@ export function ProductsTable({ page, loading, params, filtered, onParamsChange,
   ];
 
   const onChange: TableProps<Product>["onChange"] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === "sort") {
-      const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      const field = s?.order ? (s.columnKey as ProductSortField) : undefined;
-      onParamsChange({ sort: field ?? "name", order: field && s?.order === "descend" ? "desc" : "asc", page: 1 });
-    } else if (extra.action === "paginate") {
-      const pageSize = pagination.pageSize ?? params.pageSize;
-      onParamsChange({ pageSize, page: pageSize !== params.pageSize ? 1 : (pagination.current ?? 1) });
-    }
+    if (extra.action === "sort") onParamsChange(sortChange<Product, ProductSortField>(sorter, { sort: "name", order: "asc" }));
+    else if (extra.action === "paginate") onParamsChange(pageChange(pagination, params));
   };
 
   const empty = filtered ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No products match these filters">
-      <Button onClick={onClearFilters}>Clear filters</Button>
-    </Empty>
+    <NoMatches what="products" onClear={onClearFilters} />
   ) : (
     <Empty description="No products yet: they appear here after the first sync from eMAG" data-testid="products-empty">
       <Link href="/emag/sync">

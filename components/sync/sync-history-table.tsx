@@ -1,4 +1,5 @@
 "use client";
+import { NoMatches, pageChange } from "@/components/common/server-table";
 // Past and running syncs, paged and filtered on the server; a row expands to its details and errors.
 import { StopOutlined } from "@ant-design/icons";
 import { Button, Empty, Flex, Grid, Popconfirm, Table, Tag, Tooltip, Typography, theme, type TableProps } from "antd";
@@ -74,15 +75,10 @@ export function SyncHistoryTable({ page, loading, params, onParamsChange, filter
     });
   }
 
-  const onChange: TableProps<SyncLog>["onChange"] = (pagination) => {
-    const pageSize = pagination.pageSize ?? params.pageSize;
-    onParamsChange({ pageSize, page: pageSize !== params.pageSize ? 1 : (pagination.current ?? 1) });
-  };
+  const onChange: TableProps<SyncLog>["onChange"] = (pagination) => onParamsChange(pageChange(pagination, params));
 
   const empty = filtered ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No syncs match these filters">
-      <Button onClick={onClearFilters}>Clear filters</Button>
-    </Empty>
+    <NoMatches what="syncs" onClear={onClearFilters} />
   ) : (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No syncs yet: start one above" />
   );

@@ -1,4 +1,5 @@
 "use client";
+import { NoMatches, pageChange, sortChange } from "@/components/common/server-table";
 // The users table: server-side paging and sorting; minor columns fold away on small screens.
 import { EditOutlined } from "@ant-design/icons";
 import { Button, Empty, Grid, Table, Tag, Tooltip, Typography, type TableProps } from "antd";
@@ -78,21 +79,13 @@ export function UsersTable({ page, loading, params, filtered, onParamsChange, on
   ];
 
   const onChange: TableProps<AdminUser>["onChange"] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === "sort") {
-      const s = Array.isArray(sorter) ? sorter[0] : sorter;
-      // Clearing a sort falls back to the API default (newest first).
-      const field = s?.order ? (s.columnKey as UserSortField) : undefined;
-      onParamsChange({ sort: field ?? "createdAt", order: field && s?.order === "ascend" ? "asc" : "desc", page: 1 });
-    } else if (extra.action === "paginate") {
-      const pageSize = pagination.pageSize ?? params.pageSize;
-      onParamsChange({ pageSize, page: pageSize !== params.pageSize ? 1 : (pagination.current ?? 1) });
-    }
+    // Clearing a sort falls back to the API default (newest first).
+    if (extra.action === "sort") onParamsChange(sortChange<AdminUser, UserSortField>(sorter, { sort: "createdAt", order: "desc" }));
+    else if (extra.action === "paginate") onParamsChange(pageChange(pagination, params));
   };
 
   const empty = filtered ? (
-    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No users match these filters">
-      <Button onClick={onClearFilters}>Clear filters</Button>
-    </Empty>
+    <NoMatches what="users" onClear={onClearFilters} />
   ) : (
     <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No users yet" />
   );
