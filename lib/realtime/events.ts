@@ -17,6 +17,14 @@ export interface SyncProgressPayload {
   operation: string;
 }
 
+/** Every order event: our row id (uuid) and eMAG's order id as a decimal string (ids exceed 2^31). */
+export interface OrderEventPayload {
+  id: string;
+  account: AccountKind;
+  emagOrderId: string;
+  status: number;
+}
+
 export interface ServerToClientEvents {
   "system:hello": (payload: { userId: string; role: string; channels: Channel[] }) => void;
   "system:health": (payload: { status: "healthy" | "degraded" | "down"; checkedAt: string }) => void;
@@ -25,9 +33,11 @@ export interface ServerToClientEvents {
   "sync:milestone": (payload: { syncId: string; account: AccountKind; percent: 25 | 50 | 75 | 100 }) => void;
   "sync:completed": (payload: { syncId: string; status: string; counters: Record<string, number> }) => void;
   "sync:failed": (payload: { syncId: string; error: string }) => void;
-  "order:new": (payload: { id: string; account: AccountKind; emagOrderId: string; status: number }) => void;
-  "order:updated": (payload: { id: string; account: AccountKind; emagOrderId: string; status: number }) => void;
-  "notification:new": (payload: { id: string; title: string; body: string; priority: string }) => void;
+  "order:new": (payload: OrderEventPayload) => void;
+  "order:updated": (payload: OrderEventPayload & { previousStatus: number | null }) => void;
+  "order:awb-generated": (payload: OrderEventPayload & { awbNumber: string; courierName: string | null }) => void;
+  "order:invoice-generated": (payload: OrderEventPayload & { invoiceUrl: string }) => void;
+  "notification:new": (payload: { id: string; title: string; body: string; priority: string; category: string; link: string | null }) => void;
   "notification:unread-count": (payload: { count: number }) => void;
 }
 
@@ -47,6 +57,8 @@ export const eventChannel: { [E in keyof ServerToClientEvents]: Channel } = {
   "sync:failed": "sync",
   "order:new": "orders",
   "order:updated": "orders",
+  "order:awb-generated": "orders",
+  "order:invoice-generated": "orders",
   "notification:new": "notifications",
   "notification:unread-count": "notifications",
 };
