@@ -1,16 +1,17 @@
 "use client";
-// Dashboard: system health, realtime link, platform facts and marketplace accounts.
+// Dashboard: system health, today's orders, realtime link, platform facts and marketplace accounts.
 import { Col, Flex, Row, theme } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { AccountsCard } from "@/components/dashboard/accounts-card";
 import { HealthSection } from "@/components/dashboard/health-section";
+import { OrdersTodayCard } from "@/components/dashboard/orders-today-card";
 import { PlatformCard } from "@/components/dashboard/platform-card";
 import { RealtimeCard } from "@/components/dashboard/realtime-card";
 import { PageContainer } from "@/components/layout/page-container";
 import { useSocketEvent } from "@/components/providers/use-socket";
 import { systemKeys } from "@/lib/ui/queries/system";
 
-export function DashboardPageClient({ detailedHealth }: { detailedHealth: boolean }) {
+export function DashboardPageClient({ detailedHealth, showOrders }: { detailedHealth: boolean; showOrders: boolean }) {
   const { token } = theme.useToken();
   const queryClient = useQueryClient();
 
@@ -20,10 +21,15 @@ export function DashboardPageClient({ detailedHealth }: { detailedHealth: boolea
   });
 
   return (
-    <PageContainer subtitle="System health, live updates and marketplace accounts">
+    <PageContainer subtitle="System health, orders, live updates and marketplace accounts">
       <Flex vertical gap={token.marginMD}>
         <HealthSection detailed={detailedHealth} />
         <Row gutter={[token.marginMD, token.marginMD]}>
+          {showOrders && (
+            <Col span={24}>
+              <OrdersTodayCard />
+            </Col>
+          )}
           <Col xs={24} lg={12}>
             <RealtimeCard />
           </Col>

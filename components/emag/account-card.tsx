@@ -1,6 +1,7 @@
 "use client";
-// One eMAG account on the accounts page: mode, endpoint, live rate-limit usage and a connection
-// test. Credentials never reach the browser, so there is nothing secret to hide here.
+// One eMAG account on the accounts page: mode, endpoint, order callback URL, live rate-limit usage
+// and a connection test. Credentials never reach the browser; the callback URL carries the
+// account's token, so the API sends it to admins only (null for other roles).
 import { ShopOutlined } from "@ant-design/icons";
 import { Card, Col, Descriptions, Divider, Flex, Row, Tag, Tooltip, Typography, theme } from "antd";
 import { AccountModeTag } from "@/components/emag/account-mode-tag";
@@ -9,7 +10,19 @@ import { accountHints, accountLabels } from "@/components/emag/labels";
 import { TestConnection } from "@/components/emag/test-connection";
 import type { EmagAccount } from "@/lib/ui/queries/emag-accounts";
 
-export function AccountCard({ account, canTest }: { account: EmagAccount; canTest: boolean }) {
+// callback_url arrived with the orders API (lib/orders/README.md); absent from an older server.
+type AccountWithCallback = EmagAccount & { callback_url?: string | null };
+
+function CallbackUrl({ url }: { url: string | null | undefined }) {
+  if (!url) return <Typography.Text type="secondary">Only admins can see the callback URL</Typography.Text>;
+  return (
+    <Typography.Text code copyable={{ text: url, tooltips: ["Copy the URL to paste into eMAG", "Copied"] }} ellipsis={{ tooltip: url }} style={{ maxWidth: "100%" }} data-testid="account-callback-url">
+      {url}
+    </Typography.Text>
+  );
+}
+
+export function AccountCard({ account, canTest }: { account: AccountWithCallback; canTest: boolean }) {
   const { token } = theme.useToken();
   const { buckets, store } = account.usage;
 
@@ -44,6 +57,7 @@ export function AccountCard({ account, canTest }: { account: EmagAccount; canTes
                 </Typography.Text>
               ),
             },
+            { key: "callback", label: "New-order callback", children: <CallbackUrl url={account.callback_url} /> },
             {
               key: "store",
               label: "Rate-limit budget",

@@ -7,6 +7,7 @@ import { Brand } from "@/components/layout/brand";
 import { AppHeader } from "@/components/layout/app-header";
 import { CurrentUserProvider, type ShellUser } from "@/components/layout/current-user";
 import { SideNav } from "@/components/layout/side-nav";
+import { NewOrderToasts } from "@/components/orders/new-order-toasts";
 import { SocketProvider } from "@/components/providers/socket-provider";
 import { layoutSizes } from "@/components/providers/theme";
 
@@ -21,6 +22,7 @@ export function AdminShell({ user, children }: { user: ShellUser; children: Reac
   return (
     <CurrentUserProvider user={user}>
       <SocketProvider>
+        <NewOrderToasts />
         <Layout style={{ minHeight: "100vh" }} data-testid="app-shell">
           {!isMobile && (
             <Layout.Sider

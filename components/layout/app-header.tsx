@@ -1,10 +1,12 @@
 "use client";
-// Top bar: menu toggle (collapse on desktop, drawer on phones), demo badge, live socket state, user menu.
+// Top bar: menu toggle (collapse on desktop, drawer on phones), demo badge, live socket state,
+// notification bell, user menu.
 import { MenuFoldOutlined, MenuOutlined, MenuUnfoldOutlined } from "@ant-design/icons";
 import { Button, Flex, Layout, theme } from "antd";
 import { Brand } from "@/components/layout/brand";
 import { DemoModeTag } from "@/components/layout/demo-mode-tag";
 import { UserMenu } from "@/components/layout/user-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { SocketStateBadge } from "@/components/realtime/socket-state-badge";
 
 interface AppHeaderProps {
@@ -53,6 +55,7 @@ export function AppHeader({ isMobile, collapsed, onToggleCollapsed, onOpenDrawer
         <Flex align="center" gap={isMobile ? token.marginXS : token.marginMD} style={{ minWidth: 0 }}>
           <DemoModeTag />
           <SocketStateBadge />
+          <NotificationBell />
           <UserMenu compact={isMobile} />
         </Flex>
       </Flex>

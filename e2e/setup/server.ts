@@ -57,6 +57,7 @@ export default async function setup(project: TestProject) {
       ADMIN_PASSWORD: E2E_ADMIN.password,
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       EMAG_SIM_PORT: String(simPort),
+      EMAG_SIM_NEW_ORDERS_PER_MINUTE: "0",
       LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],
