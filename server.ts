@@ -13,7 +13,8 @@ import { httpDuration, routeLabel } from "@/lib/metrics/http";
 import { registerIo } from "@/lib/realtime/emit";
 import { attachRealtime } from "@/lib/realtime/server";
 import { ensureAdmin } from "@/lib/users/bootstrap";
-import { startDemoBackends } from "@/lib/boot/demo";
+import { demoSimulator, startDemoBackends } from "@/lib/boot/demo";
+import { bootOrders } from "@/lib/orders/boot";
 
 const bootStarted = Date.now();
 const e = env();
@@ -72,6 +73,9 @@ if (jobMode.mode === "in-process") {
 }
 
 await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
+// Callback secrets, the simulator's callbacks (demo mode), and a first order sync now rather than
+// at the next 5-minute tick.
+await bootOrders({ simulator: demoSimulator(), port: e.PORT, inProcess: jobMode.mode === "in-process" });
 logger.info(
   {
     url: `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`,

@@ -10,3 +10,9 @@ export const productsSyncRequestedSchema = z.object({
 export type ProductsSyncRequested = z.infer<typeof productsSyncRequestedSchema>;
 
 export const productsSyncRequested = eventType("emag/products.sync-requested", { schema: productsSyncRequestedSchema });
+
+/** An order sync whose log (sync_logs, type "orders") already exists and is "running". */
+export const ordersSyncRequestedSchema = z.object({ sync_id: z.uuid() });
+export type OrdersSyncRequested = z.infer<typeof ordersSyncRequestedSchema>;
+
+export const ordersSyncRequested = eventType("emag/orders.sync-requested", { schema: ordersSyncRequestedSchema });

@@ -1,18 +1,25 @@
 import { checkHealth, checkHealthBody } from "@/inngest/functions/check-health";
+import { autoAcknowledgeOrders, cleanupSyncLogs, syncOrders, syncOrdersScheduled } from "@/inngest/functions/orders";
 import { syncProducts } from "@/inngest/functions/sync-products";
 import { syncProductsCleanup, syncProductsHourly } from "@/inngest/functions/sync-products-scheduled";
 import type { StepRunner } from "@/lib/jobs/step";
 import type { ScheduleKey } from "@/lib/jobs/schedules";
+import { autoAcknowledgeBody, cleanupLogsBody, scheduledOrdersSyncBody } from "@/lib/orders/jobs";
 import { cleanupStuckSyncsBody, scheduledProductSyncBody } from "@/lib/sync/scheduled";
 
 export { inngest } from "@/inngest/client";
 
 /** Every Inngest function, served at /api/inngest. */
-export const functions = [checkHealth, syncProducts, syncProductsHourly, syncProductsCleanup];
+export const functions = [
+  checkHealth, syncProducts, syncProductsHourly, syncProductsCleanup, syncOrders, syncOrdersScheduled, autoAcknowledgeOrders, cleanupSyncLogs,
+];
 
 /** Bodies of scheduled functions, for the in-process fallback (keyed like lib/jobs/schedules). */
 export const scheduledBodies: Record<ScheduleKey, (step: StepRunner, source: string) => Promise<unknown>> = {
   healthCheck: checkHealthBody,
   productsSync: scheduledProductSyncBody,
   productsSyncCleanup: cleanupStuckSyncsBody,
+  ordersSync: scheduledOrdersSyncBody,
+  ordersAutoAcknowledge: autoAcknowledgeBody,
+  syncLogCleanup: cleanupLogsBody,
 };

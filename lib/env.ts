@@ -55,6 +55,17 @@ export const envSchema = z.object({
   EMAG_FBE_PASSWORD: optionalString,
   EMAG_TIMEOUT_MS: int(30_000, 100),
   EMAG_MAX_RETRIES: int(5, 0, 20),
+  /** Sender of AWBs (the pickup address comes from eMAG's addresses/read). */
+  EMAG_SENDER_NAME: z.string().min(3).default("MagFlow Depozit"),
+  EMAG_SENDER_PHONE: z.string().regex(/^\+?\d{8,11}$/, "8-11 digits").default("0212000000"),
+
+  // Orders.
+  /** Base URL eMAG reaches this app at (callback URLs, uploaded invoices). Default: NEXTAUTH_URL. */
+  PUBLIC_URL: optionalString,
+  /** Days to keep sync logs (the daily cleanup deletes older ones). */
+  SYNC_LOG_RETENTION_DAYS: int(30, 1, 3650),
+  /** The 10-minute job acknowledges new MAIN orders. */
+  ORDERS_AUTO_ACKNOWLEDGE: flag(true),
 
   // eMAG simulator.
   EMAG_SIM_PORT: int(3101, 0, 65535),
@@ -125,6 +136,12 @@ export function emagCredentials(kind: "main" | "fbe") {
     kind === "main" ? [e.EMAG_MAIN_USERNAME, e.EMAG_MAIN_PASSWORD] : [e.EMAG_FBE_USERNAME, e.EMAG_FBE_PASSWORD];
   return username && password ? { username, password } : undefined;
 }
+
+/** Where eMAG (and the simulator) reach this app: PUBLIC_URL, else NEXTAUTH_URL, else localhost:PORT. */
+export const publicBaseUrl = () => {
+  const e = env();
+  return (e.PUBLIC_URL ?? e.NEXTAUTH_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
+};
 
 export const emagDemoMode = () => !emagCredentials("main") && !emagCredentials("fbe");
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
+import { callbackUrl } from "@/lib/orders/service";
 import { emagAccountSummary, getEmagClient } from "@/lib/emag/config";
 import { isEmagApiError } from "@/lib/emag/errors";
 
@@ -13,13 +14,23 @@ export const accountTypeQuerySchema = z.object({
   account_type: z.enum(accountKinds, { message: "must be main or fbe" }),
 });
 
-export async function listAccounts() {
+/** Both accounts. The callback URL carries the account's secret, so only admins get it (others: null). */
+export async function listAccounts(opts: { withCallbackUrl?: boolean } = {}) {
   const rows = await db.emagAccount.findMany({ select: { kind: true, displayName: true, updatedAt: true } });
-  return accountKinds.map((kind) => {
-    const { mode, baseUrl } = emagAccountSummary(kind);
-    const row = rows.find((r) => r.kind === kind);
-    return { kind, displayName: row?.displayName ?? kind.toUpperCase(), mode, baseUrl, usage: getEmagClient(kind).usage() };
-  });
+  return Promise.all(
+    accountKinds.map(async (kind) => {
+      const { mode, baseUrl } = emagAccountSummary(kind);
+      const row = rows.find((r) => r.kind === kind);
+      return {
+        kind,
+        displayName: row?.displayName ?? kind.toUpperCase(),
+        mode,
+        baseUrl,
+        usage: getEmagClient(kind).usage(),
+        callback_url: opts.withCallbackUrl && row ? await callbackUrl(kind) : null,
+      };
+    }),
+  );
 }
 
 const reasons: Record<string, string> = {

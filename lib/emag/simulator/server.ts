@@ -93,9 +93,10 @@ export async function startEmagSimulator(options: EmagSimulatorOptions = {}) {
           closing.signal.addEventListener("abort", onClose, { once: true });
         });
 
+  const callbackUrls: Partial<Record<SimAccountKind, string>> = { ...options.callbackUrl };
   const injectOrders = (kind: SimAccountKind, count: number) => {
     const created = createNewOrders(state, kind, count);
-    const url = options.callbackUrl?.[kind];
+    const url = callbackUrls[kind];
     for (const o of created) {
       if (!url) break;
       const target = new URL(url);
@@ -204,6 +205,10 @@ export async function startEmagSimulator(options: EmagSimulatorOptions = {}) {
     state,
     config,
     injectOrders,
+    /** Where new-order callbacks go (the app sets it once it knows its URL and secrets). */
+    setCallbackUrl(kind: SimAccountKind, url: string | undefined) {
+      callbackUrls[kind] = url;
+    },
     async close() {
       timer.stop();
       closing.abort();

@@ -1,18 +1,6 @@
 // eMAG timestamps are "YYYY-MM-DD HH:MM:SS" in platform-local time (Europe/Bucharest for eMAG RO).
 // The fixed-width format sorts lexically, so the simulator compares timestamps as strings.
-const fmt = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Bucharest",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
-
-export const emagTimestamp = (ms: number) => fmt.format(new Date(ms)).replace("T", " ");
-export const emagDate = (ms: number) => emagTimestamp(ms).slice(0, 10);
+export { emagDate, emagTimestamp, DAY_MS } from "@/lib/emag/time";
 
 export const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/;
 
@@ -22,4 +10,3 @@ export function naiveMs(ts: string): number {
   return Date.parse(`${d}T${t.length === 5 ? `${t}:00` : t}Z`);
 }
 
-export const DAY_MS = 86_400_000;

@@ -1,30 +1,14 @@
-// Order filters and the status transition table of contract §6.2, with the 48 h and return-window
-// limits measured from the moment the order entered its current status.
+// Order filters, and the status rules of contract §6.2 (lib/emag/order-rules.ts) with the 48 h and
+// return-window limits measured from the moment the order entered its current status.
 import { fInt, fIntList, fStr } from "../body";
 import type { SimOrder } from "../data/orders";
+import { orderTransitionError } from "@/lib/emag/order-rules";
 import { DAY_MS, naiveMs, TIMESTAMP_RE } from "../time";
 
 type Obj = Record<string, unknown>;
-const H48 = 2 * DAY_MS;
-const RETURN_WINDOW = 35 * DAY_MS; // 30-day return window + 5 days
-
-/** Allowed "from -> to" moves; value = max age in the current status (Infinity = no limit). */
-const TRANSITIONS: Record<number, Record<number, number>> = {
-  1: {},
-  2: { 2: Infinity, 3: Infinity, 4: Infinity, 0: Infinity },
-  3: { 3: Infinity, 4: Infinity, 0: Infinity },
-  4: { 3: H48, 4: Infinity, 0: H48, 5: RETURN_WINDOW },
-  0: { 2: H48, 3: H48, 4: H48, 0: Infinity },
-  5: {},
-};
-
 export function transitionError(order: SimOrder, to: number, now: number): string | undefined {
-  const from = order.wire.status;
-  if (from === 1 && to === 2) return `Order ${order.wire.id}: use order/acknowledge to move a new order to in progress`;
-  const limit = TRANSITIONS[from]?.[to];
-  if (limit === undefined) return `Order ${order.wire.id}: status cannot change from ${from} to ${to}`;
-  if (now - order.statusAt > limit) return `Order ${order.wire.id}: status ${from} to ${to} is only allowed within ${Math.round(limit / 3_600_000)} hours`;
-  return undefined;
+  const w = order.wire;
+  return orderTransitionError(w.id, 3, w.status, to, now - order.statusAt);
 }
 
 const normTs = (s: string) => (s.length === 10 ? `${s} 00:00:00` : s.length === 16 ? `${s}:00` : s);

@@ -1,0 +1,244 @@
+// Actions on one order, checked against eMAG's rules (lib/emag/order-rules.ts) before eMAG is
+// called, and idempotent: acknowledging twice, generating an AWB twice or attaching the same
+// invoice twice changes nothing the second time. After each action the order is re-read from eMAG.
+import { createHash, randomBytes } from "node:crypto";
+import { AppError } from "@/lib/api/errors";
+import { db } from "@/lib/db";
+import { isEmagApiError } from "@/lib/emag/errors";
+import { orderTransitionError, ORDER_STATUS_LABELS } from "@/lib/emag/order-rules";
+import type { AwbParty } from "@/lib/emag/types";
+import { env, publicBaseUrl } from "@/lib/env";
+import type { EmagOrder } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/logger";
+import { notifySafely } from "@/lib/notifications/service";
+import { announceOrders, orderLink } from "@/lib/orders/alerts";
+import { mapOrder } from "@/lib/orders/map";
+import { getOrderDetail, getOrderRecord } from "@/lib/orders/queries";
+import type { AwbRequest } from "@/lib/orders/schemas";
+import { upsertOrders } from "@/lib/orders/store";
+import { emit } from "@/lib/realtime/emit";
+import { syncClient } from "@/lib/sync/runtime";
+
+export interface OrderActor {
+  userId?: string | null;
+  /** Shown in the order's timeline: a user's email, or "auto-acknowledge". */
+  label: string;
+}
+
+const clientFor = (o: Pick<EmagOrder, "account">) => syncClient(o.account);
+const idOf = (o: Pick<EmagOrder, "emagOrderId">) => o.emagOrderId.toString();
+
+/** eMAG refused (isError) -> 409 with eMAG's words; eMAG unreachable -> 502. */
+function emagFailure(err: unknown, what: string): never {
+  if (isEmagApiError(err)) {
+    if (err.code === "api_error" || err.code === "invalid_request")
+      throw new AppError("conflict", `eMAG refused to ${what}: ${err.messages.join("; ") || err.message}`, { details: { emag_messages: err.messages } });
+    throw new AppError("bad_gateway", `eMAG could not be reached to ${what} (${err.code}); try again`, { details: { emag_error: err.code } });
+  }
+  throw err;
+}
+
+const COLUMN_TYPES = {
+  status: "int",
+  acknowledged_at: "timestamptz",
+  finalized_at: "timestamptz",
+  invoice_attached_at: "timestamptz",
+  awb_requested_at: "timestamptz",
+  awb: "jsonb",
+  awb_number: "text",
+  courier_name: "text",
+  invoice_url: "text",
+} as const;
+type EventColumns = Partial<Record<keyof typeof COLUMN_TYPES, string | number | Date | null>>;
+
+/** Records what happened (status, timeline) in the row, in the same statement. */
+async function recordEvent(id: string, event: { event: string; detail: string; by: string }, set: EventColumns = {}) {
+  const keys = Object.keys(set) as (keyof typeof COLUMN_TYPES)[];
+  const assignments = keys.map((k, i) => `${k} = $${i + 3}::${COLUMN_TYPES[k]}`);
+  const values = keys.map((k) => {
+    const v = set[k];
+    return v instanceof Date ? v.toISOString() : v;
+  });
+  await db.$executeRawUnsafe(
+    `UPDATE emag_orders SET ${[...assignments, "timeline = timeline || $2::jsonb"].join(", ")} WHERE id = $1::uuid`,
+    id,
+    JSON.stringify([{ at: new Date().toISOString(), ...event }]),
+    ...values,
+  );
+}
+
+/** Re-reads the order from eMAG and stores it; best effort (the action itself already succeeded). */
+async function refresh(o: EmagOrder) {
+  try {
+    const [fresh] = await clientFor(o).order.read({ id: idOf(o), type: o.type as 2 | 3, itemsPerPage: 1, currentPage: 1 });
+    if (fresh) await announceOrders((await upsertOrders([mapOrder(o.account, fresh)])).written, { silent: true });
+  } catch (err) {
+    logger.warn({ err, order: idOf(o) }, "could not re-read the order after an action; the next sync will");
+  }
+}
+
+function statusChanged(o: EmagOrder, to: number) {
+  emit("order:updated", { id: o.id, account: o.account, emagOrderId: idOf(o), status: to, previousStatus: o.status });
+}
+
+export async function acknowledgeOrder(id: string, actor: OrderActor) {
+  const o = await getOrderRecord(id);
+  if (o.type !== 3) throw new AppError("conflict", `Order ${idOf(o)} is fulfilled by eMAG (FBE): eMAG acknowledges it, not the seller`);
+  if (o.status === 0) throw new AppError("conflict", `Order ${idOf(o)} is canceled and cannot be acknowledged`);
+  if (o.status !== 1) return { order: await getOrderDetail(id), changed: false };
+  try {
+    await clientFor(o).order.acknowledge(idOf(o));
+  } catch (err) {
+    emagFailure(err, `acknowledge order ${idOf(o)}`);
+  }
+  await recordEvent(o.id, { event: "acknowledged", detail: "Status 1 → 2: acknowledged", by: actor.label }, { status: 2, acknowledged_at: new Date() });
+  statusChanged(o, 2);
+  await refresh(o);
+  return { order: await getOrderDetail(id), changed: true };
+}
+
+export async function changeOrderStatus(id: string, input: { status: number; reason_cancellation?: number }, actor: OrderActor) {
+  const o = await getOrderRecord(id);
+  const to = input.status;
+  if (to === o.status) return { order: await getOrderDetail(id), changed: false };
+  if (o.type === 3 && o.status === 1 && to === 2) return acknowledgeOrder(id, actor);
+  const inStatus = o.emagModifiedAt ? Date.now() - o.emagModifiedAt.getTime() : undefined;
+  const refused = orderTransitionError(idOf(o), o.type, o.status, to, inStatus);
+  if (refused) throw new AppError("conflict", refused, { details: { from: o.status, to } });
+  const client = clientFor(o);
+  try {
+    // order/save wants the whole order as eMAG has it now, with the change applied (§6.7).
+    const [current] = await client.order.read({ id: idOf(o), type: 3, itemsPerPage: 1, currentPage: 1 });
+    if (!current) throw new AppError("not_found", `Order ${idOf(o)} no longer exists on eMAG`);
+    const body: Record<string, unknown> = { ...current, id: idOf(o), status: to };
+    if (to === 0) body.reason_cancellation = input.reason_cancellation;
+    await client.order.save([body as { id: string; status: number }]);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    emagFailure(err, `move order ${idOf(o)} to status ${to}`);
+  }
+  const label = (s: number) => ORDER_STATUS_LABELS[s] ?? String(s);
+  await recordEvent(o.id, { event: "status", detail: `Status ${o.status} → ${to}: ${label(o.status)} → ${label(to)}`, by: actor.label }, { status: to });
+  statusChanged(o, to);
+  await refresh(o);
+  return { order: await getOrderDetail(id), changed: true };
+}
+
+const digits = (s: unknown) => String(s ?? "").replace(/\D/g, "").slice(-11);
+
+/** A courier account of the account (courier_accounts/read), for the AWB modal. */
+export async function listCouriers(account: "main" | "fbe") {
+  try {
+    const list = await syncClient(account).courierAccounts.read();
+    return list.map((c) => ({
+      account_id: c.account_id,
+      display_name: c.account_display_name,
+      courier_name: c.courier_name,
+      type: c.courier_account_type,
+      active: c.status !== 0,
+    }));
+  } catch (err) {
+    emagFailure(err, "list courier accounts");
+  }
+}
+
+export async function generateAwb(id: string, input: AwbRequest, actor: OrderActor) {
+  let o = await getOrderRecord(id);
+  if (o.type !== 3) throw new AppError("conflict", `Order ${idOf(o)} is fulfilled by eMAG (FBE): eMAG ships it, so the seller cannot generate an AWB`);
+  if (o.awbNumber) return { order: await getOrderDetail(id), changed: false };
+  if (o.status === 1) throw new AppError("conflict", `Order ${idOf(o)} is new: acknowledge it before generating an AWB`);
+  if (![2, 3, 4].includes(o.status)) throw new AppError("conflict", `Order ${idOf(o)} is ${ORDER_STATUS_LABELS[o.status]?.toLowerCase()}: an AWB needs an order in progress or prepared`);
+  // The claim: a second request while the first is at eMAG must not book a second shipment.
+  const claimed = await db.$executeRawUnsafe(
+    `UPDATE emag_orders SET awb_requested_at = now() WHERE id = $1::uuid AND awb_number IS NULL
+       AND (awb_requested_at IS NULL OR awb_requested_at < now() - interval '2 minutes')`,
+    o.id,
+  );
+  if (!claimed) {
+    o = await getOrderRecord(id);
+    if (o.awbNumber) return { order: await getOrderDetail(id), changed: false };
+    throw new AppError("conflict", `An AWB for order ${idOf(o)} is being generated right now`);
+  }
+  try {
+    const client = clientFor(o);
+    const addresses = await client.addresses.read();
+    const pickup = addresses.find((a) => a.address_type_id === 2 && a.is_default) ?? addresses.find((a) => a.address_type_id === 2);
+    if (!pickup) throw new AppError("conflict", "No pickup address is configured on eMAG (addresses/read returned none)");
+    const ship = (o.shippingAddress ?? {}) as Record<string, string | null>;
+    const e = env();
+    const sender: AwbParty = { name: e.EMAG_SENDER_NAME, contact: e.EMAG_SENDER_NAME, phone1: e.EMAG_SENDER_PHONE, address_id: String(pickup.address_id), locality_id: String(pickup.locality_id ?? ""), street: pickup.address ?? "" };
+    const receiver: AwbParty = {
+      name: (o.customerCompany ?? o.customerName ?? ship.contact ?? "Client").padEnd(3, "."),
+      contact: ship.contact ?? o.customerName ?? "Client",
+      phone1: digits(ship.phone ?? o.customerPhone),
+      legal_entity: o.customerCompany ? 1 : 0,
+      locality_id: String(ship.locality_id ?? ""),
+      street: ship.street ?? "",
+      zipcode: ship.postal_code ?? undefined,
+    };
+    const [res] = await client.awb.save({
+      order_id: idOf(o),
+      sender,
+      receiver,
+      ...(o.lockerId ? { locker_id: o.lockerId } : {}),
+      is_oversize: input.is_oversize,
+      weight: input.weight,
+      envelope_number: input.envelope_number,
+      parcel_number: input.parcel_number,
+      cod: o.paymentModeId === 1 ? Number(o.total) : 0,
+      courier_account_id: input.courier_account_id,
+      ...(input.observation ? { observation: input.observation } : {}),
+    });
+    const awbNumber = res?.awb[0]?.awb_number ?? null;
+    if (!res || !awbNumber) throw new AppError("bad_gateway", "eMAG accepted the AWB but returned no AWB number; check eMAG before retrying");
+    await recordEvent(
+      o.id,
+      { event: "awb", detail: `AWB ${awbNumber} (${res.courier_name ?? "courier"}) generated; status → 4`, by: actor.label },
+      { awb_number: awbNumber, courier_name: res.courier_name ?? null, awb: JSON.stringify(res), awb_requested_at: null, status: 4, finalized_at: new Date() },
+    );
+    emit("order:awb-generated", { id: o.id, account: o.account, emagOrderId: idOf(o), status: 4, awbNumber, courierName: res.courier_name ?? null });
+    if (o.status !== 4) statusChanged(o, 4);
+    await notifySafely("orders.read", [{ type: "order.awb", category: "orders", title: `AWB ${awbNumber} for order ${idOf(o)}`, body: `${res.courier_name ?? "Courier"} · generated by ${actor.label}`, link: orderLink(o.id) }]);
+    await refresh(o);
+    return { order: await getOrderDetail(id), changed: true };
+  } catch (err) {
+    await db.$executeRawUnsafe(`UPDATE emag_orders SET awb_requested_at = NULL WHERE id = $1::uuid AND awb_number IS NULL`, o.id);
+    if (err instanceof AppError) throw err;
+    emagFailure(err, `generate an AWB for order ${idOf(o)}`);
+  }
+}
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/** Stores an uploaded PDF and returns the unguessable URL eMAG downloads it from. */
+export async function storeInvoiceFile(orderId: string, file: { name: string; bytes: Uint8Array }, userId?: string | null) {
+  const token = randomBytes(24).toString("base64url");
+  await db.orderInvoiceFile.create({
+    data: { orderId, tokenHash: sha256(token), fileName: file.name.slice(0, 200), content: Buffer.from(file.bytes), size: file.bytes.byteLength, createdBy: userId ?? null },
+  });
+  return `${publicBaseUrl()}/api/v1/files/invoices/${token}.pdf`;
+}
+
+/** The PDF behind an invoice URL, or null (unknown token). */
+export async function readInvoiceFile(token: string) {
+  const f = await db.orderInvoiceFile.findUnique({ where: { tokenHash: sha256(token) } });
+  return f ? { name: f.fileName, bytes: f.content } : null;
+}
+
+export async function attachInvoice(id: string, input: { url: string; name?: string }, actor: OrderActor) {
+  const o = await getOrderRecord(id);
+  if (o.invoiceUrl === input.url) return { order: await getOrderDetail(id), changed: false };
+  if (o.status === 0) throw new AppError("conflict", `Order ${idOf(o)} is canceled: there is nothing to invoice`);
+  try {
+    await clientFor(o).orderAttachments.save([
+      { order_id: idOf(o), order_type: o.type as 2 | 3, name: (input.name ?? `Factura comanda ${idOf(o)}`).slice(0, 60), url: input.url, type: 1 },
+    ]);
+  } catch (err) {
+    emagFailure(err, `attach the invoice to order ${idOf(o)}`);
+  }
+  await recordEvent(o.id, { event: "invoice", detail: `Invoice attached: ${input.url}`, by: actor.label }, { invoice_url: input.url, invoice_attached_at: new Date() });
+  emit("order:invoice-generated", { id: o.id, account: o.account, emagOrderId: idOf(o), status: o.status, invoiceUrl: input.url });
+  await notifySafely("orders.read", [{ type: "order.invoice", category: "orders", priority: "low", title: `Invoice attached to order ${idOf(o)}`, body: `By ${actor.label}`, link: orderLink(o.id) }]);
+  await refresh(o);
+  return { order: await getOrderDetail(id), changed: true };
+}

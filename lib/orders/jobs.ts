@@ -1,0 +1,115 @@
+// Bodies of the order jobs, shared by the Inngest functions and the in-process fallback. Each
+// side effect is a named step (retried on its own); one account's or one order's failure is
+// recorded and the rest goes on.
+import { AppError } from "@/lib/api/errors";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import type { StepRunner } from "@/lib/jobs/step";
+import { deleteOldNotifications, notifySafely } from "@/lib/notifications/service";
+import { acknowledgeOrder } from "@/lib/orders/actions";
+import { ordersSyncOptionsSchema } from "@/lib/orders/schemas";
+import { syncAccountOrders } from "@/lib/orders/sync";
+import {
+  createOrdersSyncLog, deleteOldSyncLogs, endOrdersSyncLog, serializeOrdersSyncLog, type AccountOutcome, type OrdersSyncLogJson,
+} from "@/lib/orders/sync-log";
+import type { AccountKind } from "@/lib/realtime/events";
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Runs a requested order sync whose log exists: one step per account, then "finish". */
+export async function ordersSyncBody(step: StepRunner, syncId: string): Promise<OrdersSyncLogJson> {
+  const plan = (await step.run("load-sync", async () => {
+    const log = await db.syncLog.findUniqueOrThrow({ where: { id: syncId } });
+    return { accounts: log.accounts as AccountKind[], options: log.options, status: log.status };
+  })) as { accounts: AccountKind[]; options: unknown; status: string };
+  const options = ordersSyncOptionsSchema.parse(plan.options);
+  const outcomes = await Promise.all(
+    plan.accounts.map(async (account): Promise<AccountOutcome> => {
+      try {
+        return (await step.run(`sync-${account}`, () => syncAccountOrders(syncId, account, options))) as AccountOutcome;
+      } catch (err) {
+        return { account, created: 0, updated: 0, unchanged: 0, pages: 0, requests: 0, error: message(err) };
+      }
+    }),
+  );
+  return (await step.run("finish", async () => {
+    const log = await endOrdersSyncLog(syncId, outcomes);
+    const failed = outcomes.filter((o) => o.error);
+    if (failed.length)
+      await notifySafely("orders.read", [{
+        type: "sync.failed",
+        category: "sync",
+        priority: "high",
+        title: `Order sync failed for ${failed.map((f) => f.account.toUpperCase()).join(" and ")}`,
+        body: failed.map((f) => f.error).join("; ").slice(0, 500),
+        link: "/orders",
+      }]);
+    return serializeOrdersSyncLog(log);
+  })) as OrdersSyncLogJson;
+}
+
+/** Every 5 minutes: incremental sync of both accounts (skipped while one runs). */
+export async function scheduledOrdersSyncBody(step: StepRunner, _source: string) {
+  const started = (await step.run("start-orders-sync", async () => {
+    try {
+      const log = await createOrdersSyncLog(ordersSyncOptionsSchema.parse({ account_type: "both", mode: "incremental" }), { triggeredBy: "schedule" });
+      return { syncId: log.id };
+    } catch (err) {
+      if (err instanceof AppError && err.code === "conflict") return { syncId: null, skipped: err.message };
+      throw err;
+    }
+  })) as { syncId: string | null; skipped?: string };
+  if (!started.syncId) return started;
+  return ordersSyncBody(step, started.syncId);
+}
+
+export interface AutoAckResult {
+  candidates: number;
+  acknowledged: string[];
+  failed: { emag_order_id: string; error: string }[];
+  disabled?: boolean;
+}
+
+/** Every 10 minutes: acknowledges every stored MAIN order still new (type 3, status 1), one step each. */
+export async function autoAcknowledgeBody(step: StepRunner, _source: string): Promise<AutoAckResult> {
+  if (!env().ORDERS_AUTO_ACKNOWLEDGE) return { candidates: 0, acknowledged: [], failed: [], disabled: true };
+  const pending = (await step.run("list-new-orders", async () =>
+    (await db.emagOrder.findMany({ where: { type: 3, status: 1 }, select: { id: true, emagOrderId: true }, orderBy: { emagCreatedAt: "asc" }, take: 500 }))
+      .map((o) => ({ id: o.id, emag_order_id: o.emagOrderId.toString() })),
+  )) as { id: string; emag_order_id: string }[];
+  const result: AutoAckResult = { candidates: pending.length, acknowledged: [], failed: [] };
+  await Promise.all(
+    pending.map(async (o) => {
+      try {
+        const r = (await step.run(`acknowledge-${o.emag_order_id}`, async () => {
+          const { changed } = await acknowledgeOrder(o.id, { label: "auto-acknowledge" });
+          return { changed };
+        })) as { changed: boolean };
+        if (r.changed) result.acknowledged.push(o.emag_order_id);
+      } catch (err) {
+        result.failed.push({ emag_order_id: o.emag_order_id, error: message(err) });
+      }
+    }),
+  );
+  if (result.failed.length)
+    await step.run("notify-acknowledge-failures", () =>
+      notifySafely("orders.read", result.failed.slice(0, 20).map((f) => ({
+        type: "order.acknowledge-failed",
+        category: "orders" as const,
+        priority: "high" as const,
+        title: `Could not acknowledge order ${f.emag_order_id}`,
+        body: f.error.slice(0, 500),
+        link: `/orders?search=${f.emag_order_id}`,
+      }))),
+    );
+  return result;
+}
+
+/** Daily: deletes sync logs older than SYNC_LOG_RETENTION_DAYS, and read notifications older than 90 days. */
+export async function cleanupLogsBody(step: StepRunner, _source: string) {
+  const days = env().SYNC_LOG_RETENTION_DAYS;
+  const logs = (await step.run("delete-old-sync-logs", () => deleteOldSyncLogs(days))) as number;
+  const notifications = (await step.run("delete-old-notifications", () => deleteOldNotifications(90))) as number;
+  return { retention_days: days, deleted_sync_logs: logs, deleted_notifications: notifications };
+}
+

@@ -1,0 +1,132 @@
+// sync_logs rows of order syncs (type "orders"): one running sync per account, counters, end state.
+import { AppError } from "@/lib/api/errors";
+import { db } from "@/lib/db";
+import type { Prisma, SyncLog } from "@/lib/generated/prisma/client";
+import type { AccountKind } from "@/lib/realtime/events";
+import type { OrdersSyncOptions } from "@/lib/orders/schemas";
+
+export const ORDERS_SYNC_TYPE = "orders";
+/** Order syncs take seconds; one still "running" after this long died with its process. */
+export const ORDERS_SYNC_STALE_MS = 10 * 60_000;
+const CREATE_LOCK = 7_240_118;
+
+export const accountsOf = (t: "main" | "fbe" | "both"): AccountKind[] => (t === "both" ? ["main", "fbe"] : [t]);
+
+export interface OrdersActor {
+  triggeredBy: "user" | "schedule" | "api" | "callback";
+  userId?: string | null;
+}
+
+const END_SET = `completed_at = timezone('UTC', now()),
+  duration_ms = (extract(epoch FROM timezone('UTC', now()) - started_at) * 1000)::int, heartbeat_at = now()`;
+
+/** Fails running order syncs older than the stale limit (their worker is gone); returns their ids. */
+export async function failStaleOrderSyncs(staleAfterMs = ORDERS_SYNC_STALE_MS, client: Pick<typeof db, "$queryRawUnsafe"> = db) {
+  const rows = await client.$queryRawUnsafe<{ id: string }[]>(
+    `UPDATE sync_logs SET status = 'failed', ${END_SET},
+       errors = errors || jsonb_build_array(jsonb_build_object('account', NULL, 'message', 'Interrupted: the worker stopped before finishing'))
+     WHERE type = $1 AND status = 'running' AND started_at < timezone('UTC', now()) - make_interval(secs => $2::double precision)
+     RETURNING id::text`,
+    ORDERS_SYNC_TYPE, staleAfterMs / 1000,
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Creates a running log; 409 naming the running sync when an account already has one. */
+export async function createOrdersSyncLog(options: OrdersSyncOptions, actor: OrdersActor): Promise<SyncLog> {
+  const accounts = accountsOf(options.account_type);
+  return db.$transaction(async (tx) => {
+    await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock($1::bigint)) l`, CREATE_LOCK);
+    await failStaleOrderSyncs(ORDERS_SYNC_STALE_MS, tx);
+    const busy = await tx.syncLog.findFirst({
+      where: { type: ORDERS_SYNC_TYPE, status: "running", accounts: { hasSome: accounts } },
+      select: { id: true, accounts: true },
+    });
+    if (busy) {
+      const account = accounts.find((a) => busy.accounts.includes(a)) ?? accounts[0]!;
+      throw new AppError("conflict", `An order sync is already running for ${account.toUpperCase()}`, { details: { running_sync_id: busy.id, account } });
+    }
+    return tx.syncLog.create({
+      data: {
+        type: ORDERS_SYNC_TYPE,
+        accounts,
+        mode: options.order_ids ? "targeted" : options.mode,
+        options: options as unknown as Prisma.InputJsonObject,
+        triggeredBy: actor.triggeredBy,
+        triggeredByUserId: actor.userId ?? null,
+        heartbeatAt: new Date(),
+      },
+    });
+  });
+}
+
+export interface AccountOutcome {
+  account: AccountKind;
+  created: number;
+  updated: number;
+  unchanged: number;
+  pages: number;
+  requests: number;
+  error?: string;
+}
+
+/** Ends a log with the accounts' outcomes: completed, partial (one account failed) or failed. */
+export async function endOrdersSyncLog(syncId: string, outcomes: AccountOutcome[]) {
+  const failed = outcomes.filter((o) => o.error);
+  const status = failed.length === 0 ? "completed" : failed.length === outcomes.length ? "failed" : "partial";
+  const sum = (k: "created" | "updated" | "unchanged" | "pages" | "requests") => outcomes.reduce((s, o) => s + o[k], 0);
+  await db.$executeRawUnsafe(
+    `UPDATE sync_logs SET status = $2::text::"SyncStatus", ${END_SET},
+       created_count = $3, updated_count = $4, unchanged_count = $5, pages = $6, api_requests = $7, failed_count = $8,
+       errors = errors || $9::jsonb
+     WHERE id = $1::uuid AND status = 'running'`,
+    syncId, status, sum("created"), sum("updated"), sum("unchanged"), sum("pages"), sum("requests"), failed.length,
+    JSON.stringify(failed.map((f) => ({ account: f.account, message: f.error }))),
+  );
+  return db.syncLog.findUniqueOrThrow({ where: { id: syncId } });
+}
+
+/** Where an incremental sync of the account starts: the last successful sync's start, or null. */
+export async function lastSuccessfulStart(account: AccountKind): Promise<Date | null> {
+  const log = await db.syncLog.findFirst({
+    where: { type: ORDERS_SYNC_TYPE, status: { in: ["completed", "partial"] }, accounts: { has: account }, mode: { in: ["incremental", "backfill"] }, errors: { equals: [] } },
+    orderBy: { startedAt: "desc" },
+    select: { startedAt: true },
+  });
+  return log?.startedAt ?? null;
+}
+
+export function serializeOrdersSyncLog(log: SyncLog) {
+  return {
+    id: log.id,
+    type: log.type,
+    accounts: log.accounts,
+    mode: log.mode,
+    options: log.options,
+    status: log.status,
+    counters: { created: log.createdCount, updated: log.updatedCount, unchanged: log.unchangedCount, failed: log.failedCount },
+    pages: log.pages,
+    api_requests: log.apiRequests,
+    errors: log.errors,
+    triggered_by: log.triggeredBy,
+    started_at: log.startedAt.toISOString(),
+    completed_at: log.completedAt?.toISOString() ?? null,
+    duration_ms: log.durationMs,
+  };
+}
+export type OrdersSyncLogJson = ReturnType<typeof serializeOrdersSyncLog>;
+
+export async function ordersSyncStatus() {
+  await failStaleOrderSyncs();
+  const [running, recent] = await Promise.all([
+    db.syncLog.findFirst({ where: { type: ORDERS_SYNC_TYPE, status: "running" }, orderBy: { startedAt: "desc" } }),
+    db.syncLog.findMany({ where: { type: ORDERS_SYNC_TYPE }, orderBy: { startedAt: "desc" }, take: 10 }),
+  ]);
+  return { is_running: !!running, current_sync: running ? serializeOrdersSyncLog(running) : null, recent_syncs: recent.map(serializeOrdersSyncLog) };
+}
+
+/** Daily: deletes ended sync logs (products and orders) older than `days`. */
+export async function deleteOldSyncLogs(days: number) {
+  const { count } = await db.syncLog.deleteMany({ where: { status: { not: "running" }, startedAt: { lt: new Date(Date.now() - days * 86_400_000) } } });
+  return count;
+}
