@@ -197,8 +197,9 @@ try {
   console.log(`       10,000 offers at >= 90 % of 300 items/s (270): ${rate.toFixed(0)} items/s = ${((rate / 300) * 100).toFixed(1)} % of 300, ${rate >= 270 ? "met" : "NOT met"}`);
   const share = Math.max(small.dbPct, large.dbPct);
   console.log(`       database < 5 % of wall time (the two single-account runs): ${share.toFixed(1)} % at most, ${share < 5 ? "met" : "NOT met"}`);
-  console.log("physical limit = pages / 3 req/s + one 3.5 s latency. The eMAG client paces at 98 % of 3 req/s and");
-  console.log("the count request takes a slot too, so its ceiling is (pages + 1) / 2.94 + 3.5 s: 37.9 s, 264 items/s for 10,000.");
+  console.log("physical limit = pages / 3 req/s + one 3.5 s latency. The eMAG client paces at 100 % of 3 req/s (GCRA) and");
+  console.log("sends 2 requests at once from an idle budget (eMAG's bucket holds 3; one token stays free for jitter), the count");
+  console.log("takes a slot too: its ceiling is (pages + 1 - 2) / 3 + latency of the last pages: about 33.0 + 3.5 s for 10,000.");
   console.log("DB share: time with at least one statement in flight (overlaps counted once) / wall time; two accounts write twice as much per second.");
 } finally {
   const { disconnectDb } = await import("@/lib/db");

@@ -1,17 +1,22 @@
 // Per-account eMAG request budget. Callers wait for a slot; they are never refused.
 //
-// Why slots instead of a plain "N per window" counter: a window limiter lets N requests through
-// at the end of one window and N more at the start of the next, a burst that eMAG's (and the
-// simulator's) token buckets reject. Here each window of 1/utilisation s holds P = perSecond
-// numbered slots, and request n of a window is sent at windowStart + (n-1)·window/P. Windows start
-// no earlier than the previous one ended, so sends are spaced evenly at ~utilisation × the ceiling
-// and never burst beyond P, which a bucket of capacity P always accepts. The window counter lives
-// in rate-limiter-flexible (memory or Redis), so several processes draw numbered slots from the
-// same windows and their sends interleave instead of adding up.
+// The limiter mirrors the gateway's own model, a token bucket (GCRA, "generic cell rate
+// algorithm"): each bucket keeps a theoretical arrival time (TAT) that advances by one interval
+// (1 s / perSecond) per request, and a request may go out once now >= TAT - tolerance, where the
+// tolerance is (burst - 1) intervals. So after an idle spell `burst` requests leave at once, then
+// one per interval, and in ANY span of s seconds at most burst + s·perSecond are sent. eMAG's
+// bucket holds perSecond tokens, i.e. accepts perSecond + s·perSecond: with the default burst of
+// perSecond - 1 one whole token (a third of a second at 3 req/s) is left for network jitter, so the
+// limiter can run at 100 % of the rate with 0 × 429. A send that is late (timer lag) does not
+// push the schedule back, because the TAT advances from itself, not from the send. The per-minute
+// budget is a second GCRA on the same key; the request goes when both allow it.
+//
+// A slot is only taken when it is due (the store answers "go" or "ask again in N ms"), so a caller
+// that gives up never burns a slot. The state lives in memory or, with Redis, in one hash updated
+// by a Lua script against Redis's clock, so several processes draw from the same budget.
 import { createHash } from "node:crypto";
 import type { Redis } from "ioredis";
-import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
-import { createRedisClient, createStore, EMAG_BUDGETS, waitForRedis, type BucketBudget, type EmagBucket } from "./limiter-store";
+import { createRedisClient, EMAG_BUDGETS, waitForRedis, type BucketBudget, type EmagBucket } from "./limiter-store";
 import { sleep } from "./sleep";
 import { createUsageLog, type BucketUsage } from "./limiter-usage";
 
@@ -26,8 +31,10 @@ export type EmagLimiterOptions = {
   /** Redis URL or client: share the budget with every process using the same accountKey. */
   redis?: string | Redis;
   keyPrefix?: string;
-  /** Share of eMAG's ceiling to use; the rest absorbs network jitter. Default 0.98. */
+  /** Share of eMAG's rate to use. Default 1: the burst tolerance leaves one token for jitter. */
   utilisation?: number;
+  /** Requests that may leave at once after an idle spell (per bucket). Default perSecond - 1. */
+  burst?: Partial<Record<EmagBucket, number>>;
   budgets?: Partial<Record<EmagBucket, BucketBudget>>;
 };
 
@@ -41,8 +48,11 @@ type Waiter = { resolve: (delayMs: number) => void; reject: (e: unknown) => void
 
 type Lane = {
   budget: BucketBudget;
-  second: RateLimiterAbstract;
-  minute: RateLimiterAbstract;
+  /** GCRA parameters: interval and tolerance (ms) of the per-second and per-minute budgets. */
+  gcra: [number, number, number, number];
+  key: string;
+  /** TATs (epoch ms) of the memory store, also the fallback while Redis is unreachable. */
+  tat: { s: number; m: number };
   queue: Waiter[];
   pumping: boolean;
   pausedUntil: number;
@@ -51,8 +61,32 @@ type Lane = {
 
 export type EmagRateLimiter = ReturnType<typeof createEmagRateLimiter>;
 
+// KEYS[1] hash { s, m }: TATs in ms on Redis's clock. ARGV: interval and tolerance of the second
+// and minute budgets, key TTL in ms. Returns 0 (slot taken, send now) or the ms to wait.
+const GCRA_SCRIPT = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local ts = tonumber(redis.call('HGET', KEYS[1], 's') or '0')
+local tm = tonumber(redis.call('HGET', KEYS[1], 'm') or '0')
+local is, taus, im, taum = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local wait = math.max(ts - taus - now, tm - taum - now)
+if wait > 0 then return math.ceil(wait) end
+redis.call('HSET', KEYS[1], 's', string.format('%.3f', math.max(ts, now) + is), 'm', string.format('%.3f', math.max(tm, now) + im))
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+return 0`;
+
+const nowMs = () => performance.timeOrigin + performance.now();
+
+/** Memory GCRA: takes a slot and returns 0, or returns the ms until one is due. */
+function takeLocal(tat: { s: number; m: number }, [is, taus, im, taum]: Lane["gcra"], now = nowMs()) {
+  const wait = Math.max(tat.s - taus - now, tat.m - taum - now);
+  if (wait > 0) return Math.ceil(wait);
+  tat.s = Math.max(tat.s, now) + is;
+  tat.m = Math.max(tat.m, now) + im;
+  return 0;
+}
+
 export function createEmagRateLimiter(opts: EmagLimiterOptions) {
-  const utilisation = opts.utilisation ?? 0.98;
+  const utilisation = opts.utilisation ?? 1;
   const ownsRedis = typeof opts.redis === "string" && opts.redis !== "";
   const redis = typeof opts.redis === "string" ? (opts.redis ? createRedisClient(opts.redis) : undefined) : opts.redis;
   const key = opts.accountKey ?? opts.account;
@@ -61,11 +95,15 @@ export function createEmagRateLimiter(opts: EmagLimiterOptions) {
   const lanes = {} as Record<EmagBucket, Lane>;
   for (const bucket of ["orders", "default"] as const) {
     const budget = { ...EMAG_BUDGETS[bucket], ...opts.budgets?.[bucket] };
+    const burst = Math.max(1, Math.min(budget.perSecond, opts.burst?.[bucket] ?? budget.perSecond - 1));
+    const is = 1000 / (budget.perSecond * utilisation);
+    const im = 60_000 / (budget.perMinute * utilisation);
     lanes[bucket] = {
       budget,
-      second: createStore({ keyPrefix: `${prefix}:${bucket}:s`, points: budget.perSecond, durationSec: 1 / utilisation }, redis),
-      // The slot spacing already keeps a minute under perMinute; this enforces the documented AND.
-      minute: createStore({ keyPrefix: `${prefix}:${bucket}:m`, points: budget.perMinute, durationSec: 60 }, redis),
+      // The minute budget keeps a second's worth of tokens in reserve, like the second's one.
+      gcra: [is, (burst - 1) * is, im, Math.max(0, budget.perMinute - budget.perSecond) * im],
+      key: `${prefix}:${bucket}:gcra:${key}`,
+      tat: { s: 0, m: 0 },
       queue: [],
       pumping: false,
       pausedUntil: 0,
@@ -73,27 +111,26 @@ export function createEmagRateLimiter(opts: EmagLimiterOptions) {
     };
   }
 
-  /** Claims the next slot; resolves with how long to wait before sending. */
-  async function reserve(lane: Lane): Promise<number> {
+  /** Takes a slot if one is due now (0), else returns the ms to wait. Redis when usable, else memory. */
+  async function take(lane: Lane): Promise<number> {
+    if (redis?.status === "ready") {
+      try {
+        return Number(await redis.eval(GCRA_SCRIPT, 1, lane.key, ...lane.gcra.map(String), String(Math.ceil(lane.gcra[2] * lane.budget.perMinute))));
+      } catch {
+        // Redis went away mid-call: this process keeps its own budget until it is back (a 429 from
+        // sharing the account meanwhile is retried), rather than stalling eMAG calls.
+      }
+    }
+    return takeLocal(lane.tat, lane.gcra);
+  }
+
+  /** Waits until a slot is due and takes it; false when nobody is waiting any more. */
+  async function reserve(lane: Lane): Promise<boolean> {
     for (;;) {
-      let res: RateLimiterRes;
-      try {
-        res = await lane.second.consume(key, 1);
-      } catch (e) {
-        if (!(e instanceof RateLimiterRes)) throw e;
-        await sleep(e.msBeforeNext + 1);
-        continue;
-      }
-      const windowMs = lane.second.msDuration;
-      const elapsed = windowMs - res.msBeforeNext;
-      const delay = Math.max(0, ((res.consumedPoints - 1) * windowMs) / lane.second.points - elapsed);
-      try {
-        await lane.minute.consume(key, 1);
-        return delay;
-      } catch (e) {
-        if (!(e instanceof RateLimiterRes)) throw e;
-        await sleep(e.msBeforeNext + 1); // this slot is forfeited; take a fresh one afterwards
-      }
+      if (!lane.queue.length) return false;
+      const wait = await take(lane);
+      if (wait <= 0) return true;
+      await sleep(wait);
     }
   }
 
@@ -106,17 +143,16 @@ export function createEmagRateLimiter(opts: EmagLimiterOptions) {
       while (lane.queue.length) {
         const pause = lane.pausedUntil - Date.now();
         if (pause > 0) await sleep(pause);
-        let delay: number;
         try {
-          delay = await reserve(lane);
+          if (!(await reserve(lane))) break; // every waiter gave up meanwhile; no slot was taken
         } catch (e) {
           lane.queue.shift()?.reject(e);
           continue;
         }
         const waiter = lane.queue.shift();
-        if (!waiter) break; // every waiter gave up meanwhile; the slot goes unused
+        if (!waiter) break; // the last waiter gave up during the store call; this slot goes unused
         waiter.detach();
-        waiter.resolve(delay);
+        waiter.resolve(0);
       }
     } finally {
       lane.pumping = false;
