@@ -26,7 +26,9 @@ export async function ordersSyncBody(step: StepRunner, syncId: string): Promise<
   const outcomes = await Promise.all(
     plan.accounts.map(async (account): Promise<AccountOutcome> => {
       try {
-        return (await step.run(`sync-${account}`, () => syncAccountOrders(syncId, account, options))) as AccountOutcome;
+        const outcome = (await step.run(`sync-${account}`, () => syncAccountOrders(syncId, account, options))) as AccountOutcome | null;
+        if (!outcome) throw new Error(`the ${account} step ended without a result`);
+        return outcome;
       } catch (err) {
         return { account, created: 0, updated: 0, unchanged: 0, pages: 0, requests: 0, error: message(err) };
       }
@@ -84,7 +86,8 @@ export async function autoAcknowledgeBody(step: StepRunner, _source: string): Pr
         const r = (await step.run(`acknowledge-${o.emag_order_id}`, async () => {
           const { changed } = await acknowledgeOrder(o.id, { label: "auto-acknowledge" });
           return { changed };
-        })) as { changed: boolean };
+        })) as { changed: boolean } | null;
+        if (!r) throw new Error("the acknowledge step ended without a result");
         if (r.changed) result.acknowledged.push(o.emag_order_id);
       } catch (err) {
         result.failed.push({ emag_order_id: o.emag_order_id, error: message(err) });
