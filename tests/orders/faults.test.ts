@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { EmagSimulator } from "@/lib/emag/simulator";
+import { startOrdersSync, waitForOrderSyncs } from "@/lib/orders/service";
+import { startFastSimulator, useFastSyncClients, useIsolatedDatabase } from "../sync/support";
+
+useIsolatedDatabase();
+
+let sim: EmagSimulator;
+let stopClients: () => Promise<void>;
+
+beforeAll(async () => {
+  // 20 % of requests fail with 500/502/504 or hang (a hang answers 504 after 300 ms; the client
+  // gives up on an attempt after 1 s), so every page needs retries now and then.
+  sim = await startFastSimulator({ orders: { main: 3000, fbe: 2000 }, faultRate: 0.2, hangMs: 300 });
+  stopClients = useFastSyncClients(sim, { timeoutMs: 1000 });
+});
+afterAll(async () => {
+  await stopClients();
+  await sim.close();
+});
+
+describe("order backfill against a flaky eMAG (fault rate 0.2)", () => {
+  it("stores each of 5,000 orders exactly once, and a second backfill changes nothing", async () => {
+    const started = await startOrdersSync({ account_type: "both", mode: "backfill", days_back: 180 }, { triggeredBy: "api" });
+    await waitForOrderSyncs();
+    const log = await db.syncLog.findUniqueOrThrow({ where: { id: started.sync_id } });
+    expect(log).toMatchObject({ status: "completed", createdCount: 5000 });
+    const stats = (await (await fetch(`${sim.controlUrl}/stats`)).json()) as { totals: { faults: number } };
+    expect(stats.totals.faults).toBeGreaterThan(0);
+
+    const rows = await db.$queryRaw<{ account: string; n: number; distinct_ids: number }[]>`
+      SELECT account::text, count(*)::int AS n, count(DISTINCT emag_order_id)::int AS distinct_ids FROM emag_orders GROUP BY account ORDER BY account`;
+    expect(rows).toEqual([
+      { account: "fbe", n: 2000, distinct_ids: 2000 },
+      { account: "main", n: 3000, distinct_ids: 3000 },
+    ]);
+    const stored = await db.$queryRaw<{ id: string }[]>`SELECT emag_order_id::text AS id FROM emag_orders WHERE account = 'main'`;
+    expect(stored.map((r) => r.id).sort()).toEqual(sim.state.accounts.main.orders.map((o) => String(o.wire.id)).sort());
+    const lines = await db.emagOrderLine.count();
+    expect(lines).toBe([...sim.state.accounts.main.orders, ...sim.state.accounts.fbe.orders].reduce((s, o) => s + o.wire.products.length, 0));
+
+    const again = await startOrdersSync({ account_type: "both", mode: "backfill", days_back: 180 }, { triggeredBy: "api" });
+    await waitForOrderSyncs();
+    expect(await db.syncLog.findUniqueOrThrow({ where: { id: again.sync_id } })).toMatchObject({ status: "completed", createdCount: 0, updatedCount: 0, unchangedCount: 5000 });
+    expect(await db.emagOrder.count()).toBe(5000);
+  });
+});
