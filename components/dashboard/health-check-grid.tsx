@@ -54,6 +54,11 @@ export function HealthCheckGrid({ checks }: { checks: DetailedHealth["checks"] }
       <Col {...span}>
         <HealthCheckCard title="Inngest" icon={<ThunderboltOutlined />} status={inngest.status} headline={inngestModeLabel(inngest.mode)} message={inngest.message}>
           <Fact label="Mode">{inngest.mode}</Fact>
+          {inngest.schedules?.map((s) => (
+            <Fact key={s.id} label={<code>{s.cron}</code>}>
+              {s.name}
+            </Fact>
+          ))}
         </HealthCheckCard>
       </Col>
       <Col {...span}>

@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { migrationState } from "@/lib/db/migrate";
 import { jobMode } from "@/lib/jobs/mode";
+import { schedules } from "@/lib/jobs/schedules";
 
 export type HealthStatus = "healthy" | "degraded" | "down";
 const rank: Record<HealthStatus, number> = { healthy: 0, degraded: 1, down: 2 };
@@ -58,9 +59,11 @@ export async function checkRedis() {
   }
 }
 
+/** Which engine runs the jobs, and the schedules it fires (one table for Inngest and the in-process fallback). */
 export function checkInngest() {
   const { mode, reason } = jobMode();
-  return { status: "healthy" as HealthStatus, mode, message: reason };
+  const list = Object.values(schedules).map((s) => ({ id: s.id, name: s.name, cron: s.cron }));
+  return { status: "healthy" as HealthStatus, mode, message: reason, schedules: list };
 }
 
 export async function checkDisk() {

@@ -31,7 +31,7 @@ export interface DetailedHealth {
     database: { status: HealthStatus; latencyMs: number; message?: string };
     migrations: { status: HealthStatus; applied: number; pending: string[] };
     redis: { status: HealthStatus; configured: boolean; latencyMs?: number; message?: string };
-    inngest: { status: HealthStatus; mode: InngestMode; message?: string };
+    inngest: { status: HealthStatus; mode: InngestMode; message?: string; schedules?: { id: string; name: string; cron: string }[] };
     disk: { status: HealthStatus; freeBytes: number; totalBytes: number; usedPercent: number };
     memory: { status: HealthStatus; rssBytes: number; heapUsedBytes: number; systemFreeBytes: number; systemTotalBytes: number };
   };
