@@ -52,10 +52,11 @@ export function AppHeader({ isMobile, collapsed, onToggleCollapsed, onOpenDrawer
             <Brand compact />
           </span>
         </Flex>
-        <Flex align="center" gap={isMobile ? token.marginXS : token.marginMD} style={{ minWidth: 0 }}>
+        {/* Phones: tight gaps so demo tag, socket state, bell and avatar fit in 390 px. */}
+        <Flex align="center" gap={isMobile ? token.marginXXS : token.marginMD} style={{ minWidth: 0 }}>
           <DemoModeTag />
           <SocketStateBadge />
-          <NotificationBell />
+          <NotificationBell compact={isMobile} />
           <UserMenu compact={isMobile} />
         </Flex>
       </Flex>

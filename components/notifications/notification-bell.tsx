@@ -15,12 +15,12 @@ import { notificationKeys, notificationQueries, notificationsApi, type AppNotifi
 /** Visually hidden but read by screen readers and tests: the exact count, 0 included. */
 const srOnly = { position: "absolute", width: 1, height: 1, overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" } as const;
 
-export function NotificationBell() {
+export function NotificationBell({ compact = false }: { compact?: boolean }) {
   const { role } = useCurrentUser();
-  return can(role, "notifications.read") ? <Bell /> : null;
+  return can(role, "notifications.read") ? <Bell compact={compact} /> : null;
 }
 
-function Bell() {
+function Bell({ compact }: { compact: boolean }) {
   const { token } = theme.useToken();
   const router = useRouter();
   const queryClient = useQueryClient();
@@ -52,11 +52,12 @@ function Bell() {
       open={open}
       onOpenChange={onOpenChange}
       trigger="click"
-      placement="bottomRight"
+      // "bottom" lets antd shift the panel back inside a phone's screen; corner placements only flip.
+      placement={compact ? "bottom" : "bottomRight"}
       arrow={false}
       title={<Typography.Text strong>Notifications</Typography.Text>}
       content={
-        <div style={{ width: "min(360px, calc(100vw - 32px))", maxHeight: "min(480px, 70vh)", overflowY: "auto" }} data-testid="notification-popover">
+        <div style={{ width: "min(360px, calc(100vw - 48px))", maxHeight: "min(480px, 70vh)", overflowY: "auto" }} data-testid="notification-popover">
           <NotificationList
             items={recent.data?.data}
             loading={recent.isPending}
@@ -71,7 +72,7 @@ function Bell() {
         type="text"
         aria-label={count ? `Notifications, ${count} unread` : "Notifications"}
         data-testid="notification-bell"
-        style={{ paddingInline: token.paddingXS }}
+        style={{ paddingInline: compact ? token.paddingXXS : token.paddingXS }}
       >
         <Badge count={count} size="small" overflowCount={99} offset={[2, -2]}>
           <BellOutlined style={{ fontSize: token.fontSizeLG, color: token.colorText }} />

@@ -1,7 +1,7 @@
 "use client";
-// The orders table: server-side paging and sorting. Phones keep the order, status and total and
-// fold the rest under the order id; the table scrolls sideways rather than squeezing.
-import { Button, Empty, Grid, Table, Tag, Tooltip, Typography, theme, type TableProps } from "antd";
+// The orders table: server-side paging and sorting. Phones keep the order (with its status) and
+// the total and fold the rest under the order id; wider content scrolls sideways, never squeezes.
+import { Button, Empty, Flex, Grid, Table, Tag, Tooltip, Typography, theme, type TableProps } from "antd";
 import { NoMatches, pageChange, sortChange } from "@/components/common/server-table";
 import { accountLabels } from "@/components/emag/labels";
 import { paymentLabel } from "@/components/orders/labels";
@@ -41,11 +41,15 @@ export function OrdersTable({ page, loading, params, filtered, fresh, onParamsCh
       dataIndex: "emag_order_id",
       ...sortable("emag_order_id"),
       render: (_: unknown, o) => (
-        <div style={isMobile ? { width: 150 } : undefined}>
-          {/* eMAG ids are strings end to end: rendered as received, never through Number. */}
-          <Typography.Link onClick={() => onOpen(o)} data-testid="order-open" data-emag-id={o.emag_order_id} style={{ ...nowrap, fontVariantNumeric: "tabular-nums" }}>
-            {o.emag_order_id}
-          </Typography.Link>
+        <div style={isMobile ? { width: 190 } : undefined}>
+          <Flex align="center" gap={token.marginXS}>
+            {/* eMAG ids are strings end to end: rendered as received, never through Number. */}
+            <Typography.Link onClick={() => onOpen(o)} data-testid="order-open" data-emag-id={o.emag_order_id} style={{ ...nowrap, fontVariantNumeric: "tabular-nums" }}>
+              {o.emag_order_id}
+            </Typography.Link>
+            {/* The status column folds away on phones; the tag rides along with the id. */}
+            {isMobile && <OrderStatusTag status={o.status} />}
+          </Flex>
           {isMobile && (
             <Typography.Text type="secondary" ellipsis style={{ display: "block", fontSize: token.fontSizeSM }}>
               {[accountLabels[o.account] ?? o.account, o.customer_name, formatRelative(o.emag_created_at)].filter(Boolean).join(" · ")}
@@ -54,7 +58,7 @@ export function OrdersTable({ page, loading, params, filtered, fresh, onParamsCh
         </div>
       ),
     },
-    { title: "Status", dataIndex: "status", ...sortable("status"), render: (s: number) => <OrderStatusTag status={s} /> },
+    { title: "Status", dataIndex: "status", ...sortable("status"), responsive: ["md"], render: (s: number) => <OrderStatusTag status={s} /> },
     { title: "Account", dataIndex: "account", responsive: ["md"], render: (a: OrderSummary["account"]) => <Tag>{accountLabels[a] ?? a}</Tag> },
     { title: "Type", dataIndex: "type", responsive: ["lg"], render: (t: number) => <OrderTypeTag type={t} /> },
     {

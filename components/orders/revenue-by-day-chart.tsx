@@ -30,7 +30,7 @@ export function RevenueByDayChart({ data, currency, height = 220 }: { data: Reve
         formatter={(v) => `${full.format(Number(v))} ${currency}`}
         contentStyle={{ borderRadius: token.borderRadius, borderColor: token.colorBorderSecondary }}
       />
-      <Legend wrapperStyle={{ fontSize: token.fontSizeSM }} formatter={(value: string) => <span style={{ color: token.colorTextSecondary }}>{value}</span>} />
+      <Legend wrapperStyle={{ fontSize: token.fontSizeSM }} itemSorter={null} formatter={(value: string) => <span style={{ color: token.colorTextSecondary }}>{value}</span>} />
       {series.map((s) => (
         <Bar key={s.key} dataKey={s.key} name={s.name} stackId="revenue" fill={s.color} maxBarSize={28} />
       ))}

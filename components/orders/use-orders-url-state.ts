@@ -22,7 +22,8 @@ const readDay = (sp: ReadableParams, key: string) => {
 function readStatuses(sp: ReadableParams): OrderStatus[] | undefined {
   const picked = (sp.get("status") ?? "")
     .split(",")
-    .map((s) => Number(s.trim()))
+    .filter((s) => s.trim() !== "")
+    .map((s) => Number(s))
     .filter((n): n is OrderStatus => (orderStatuses as readonly number[]).includes(n));
   return picked.length ? [...new Set(picked)].sort() : undefined;
 }
