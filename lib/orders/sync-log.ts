@@ -70,18 +70,27 @@ export interface AccountOutcome {
   error?: string;
 }
 
+/**
+ * Adds one page's counts to the log as the page is written, so the counters stay true when a step
+ * is retried (a retry finds the pages of the failed attempt unchanged, and they were counted then).
+ */
+export async function addOrderSyncCounts(syncId: string, c: { created: number; updated: number; unchanged: number; pages: number; requests: number }) {
+  await db.$executeRawUnsafe(
+    `UPDATE sync_logs SET created_count = created_count + $2, updated_count = updated_count + $3,
+       unchanged_count = unchanged_count + $4, pages = pages + $5, api_requests = api_requests + $6, heartbeat_at = now()
+     WHERE id = $1::uuid`,
+    syncId, c.created, c.updated, c.unchanged, c.pages, c.requests,
+  );
+}
+
 /** Ends a log with the accounts' outcomes: completed, partial (one account failed) or failed. */
 export async function endOrdersSyncLog(syncId: string, outcomes: AccountOutcome[]) {
   const failed = outcomes.filter((o) => o.error);
   const status = failed.length === 0 ? "completed" : failed.length === outcomes.length ? "failed" : "partial";
-  const sum = (k: "created" | "updated" | "unchanged" | "pages" | "requests") => outcomes.reduce((s, o) => s + o[k], 0);
   await db.$executeRawUnsafe(
-    `UPDATE sync_logs SET status = $2::text::"SyncStatus", ${END_SET},
-       created_count = $3, updated_count = $4, unchanged_count = $5, pages = $6, api_requests = $7, failed_count = $8,
-       errors = errors || $9::jsonb
+    `UPDATE sync_logs SET status = $2::text::"SyncStatus", ${END_SET}, failed_count = $3, errors = errors || $4::jsonb
      WHERE id = $1::uuid AND status = 'running'`,
-    syncId, status, sum("created"), sum("updated"), sum("unchanged"), sum("pages"), sum("requests"), failed.length,
-    JSON.stringify(failed.map((f) => ({ account: f.account, message: f.error }))),
+    syncId, status, failed.length, JSON.stringify(failed.map((f) => ({ account: f.account, message: f.error }))),
   );
   return db.syncLog.findUniqueOrThrow({ where: { id: syncId } });
 }

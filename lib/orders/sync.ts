@@ -10,7 +10,7 @@ import { announceOrders } from "@/lib/orders/alerts";
 import { mapOrder } from "@/lib/orders/map";
 import type { OrdersSyncOptions } from "@/lib/orders/schemas";
 import type { AccountOutcome } from "@/lib/orders/sync-log";
-import { lastSuccessfulStart } from "@/lib/orders/sync-log";
+import { addOrderSyncCounts, lastSuccessfulStart } from "@/lib/orders/sync-log";
 import { upsertOrders } from "@/lib/orders/store";
 import type { AccountKind } from "@/lib/realtime/events";
 import { syncClient } from "@/lib/sync/runtime";
@@ -62,39 +62,33 @@ interface RunContext {
   syncId: string;
 }
 
-async function store(ctx: RunContext, orders: EmagOrder[]) {
-  ctx.outcome.pages++;
-  if (!orders.length) return;
+/** Writes one page, counts it in the log, and raises its alerts. `requests`: what reading it cost. */
+async function store(ctx: RunContext, orders: EmagOrder[], requests: number) {
   const { written, unchanged } = await upsertOrders(orders.map((o) => mapOrder(ctx.account, o)));
-  const created = written.filter((w) => w.inserted);
-  ctx.outcome.created += created.length;
-  ctx.outcome.updated += written.length - created.length;
-  ctx.outcome.unchanged += unchanged;
+  const created = written.filter((w) => w.inserted).length;
+  const counts = { created, updated: written.length - created, unchanged, pages: 1, requests };
+  for (const k of ["created", "updated", "unchanged", "pages", "requests"] as const) ctx.outcome[k] += counts[k];
+  await addOrderSyncCounts(ctx.syncId, counts);
   await announceOrders(written, { silent: ctx.silent, syncId: ctx.syncId });
 }
 
 async function readWindow(ctx: RunContext, w: Window) {
   const filters = { ...windowFilter(w), itemsPerPage: ORDERS_PAGE_SIZE };
   const opts = { signal: ctx.signal };
-  ctx.outcome.requests += 2;
   // The count and page 1 go out together: a window that fits one page costs a single latency.
   const [count, first] = await Promise.all([ctx.client.order.count(filters, opts), ctx.client.order.read({ ...filters, currentPage: 1 }, opts)]);
-  await store(ctx, first);
+  await store(ctx, first, 2);
   const pages = Math.ceil(count.noOfItems / ORDERS_PAGE_SIZE);
   const rest = Array.from({ length: Math.max(0, pages - 1) }, (_, i) => i + 2);
-  ctx.outcome.requests += rest.length;
-  await Promise.all(rest.map(async (page) => store(ctx, await ctx.client.order.read({ ...filters, currentPage: page }, opts))));
+  await Promise.all(rest.map(async (page) => store(ctx, await ctx.client.order.read({ ...filters, currentPage: page }, opts), 1)));
 }
 
 /** A targeted sync (eMAG's new-order callback): the named orders plus the account's new ones. */
 async function readTargeted(ctx: RunContext, ids: string[]) {
   const opts = { signal: ctx.signal };
-  ctx.outcome.requests += 1;
-  const reads: Promise<unknown>[] = [ctx.client.order.read({ id: ids, itemsPerPage: ORDERS_PAGE_SIZE, currentPage: 1 }, opts).then((o) => store(ctx, o))];
-  if (ctx.account === "main") {
-    ctx.outcome.requests += 1;
-    reads.push(ctx.client.order.read({ status: 1, itemsPerPage: ORDERS_PAGE_SIZE, currentPage: 1 }, opts).then((o) => store(ctx, o)));
-  }
+  const reads: Promise<unknown>[] = [ctx.client.order.read({ id: ids, itemsPerPage: ORDERS_PAGE_SIZE, currentPage: 1 }, opts).then((o) => store(ctx, o, 1))];
+  if (ctx.account === "main")
+    reads.push(ctx.client.order.read({ status: 1, itemsPerPage: ORDERS_PAGE_SIZE, currentPage: 1 }, opts).then((o) => store(ctx, o, 1)));
   await Promise.all(reads);
 }
 
