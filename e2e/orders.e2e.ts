@@ -34,13 +34,15 @@ async function simulatorOrigin(): Promise<string> {
 }
 
 type SyncStatus = { is_running: boolean; recent_syncs: unknown[] };
+/** A plain wait loop: it also runs in beforeAll, where expect.poll is not allowed. */
 async function waitForIdleOrderSync(timeout = 120_000) {
-  await expect
-    .poll(async () => {
-      const s = (await apiCall<SyncStatus>("GET", "/api/v1/emag/orders/sync/status")).body;
-      return !s.is_running && s.recent_syncs.length > 0;
-    }, { timeout, interval: 500 })
-    .toBe(true);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const s = (await apiCall<SyncStatus>("GET", "/api/v1/emag/orders/sync/status")).body;
+    if (!s.is_running && s.recent_syncs.length > 0) return;
+    if (Date.now() > deadline) throw new Error("the order sync did not finish in time");
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 const bellCount = async (page: Page) => Number(await byTestId(page, "notification-count").textContent());
@@ -148,6 +150,22 @@ describe("orders", () => {
     await byTestId(page, "notification-popover").waitFor();
     await settle(page);
     await viewportShot(page, "orders-bell-phone");
+    await page.close();
+  });
+
+  it("shows an admin each account's order callback URL, fitting a phone", async () => {
+    const page = await openAs(phone, "/emag/accounts");
+    const url = byTestId(page, "account-card-main").getByTestId("account-callback-url");
+    await url.waitFor({ timeout: 20_000 });
+    // The text is ellipsised to the card's width (the copy button copies it whole): a prefix of the API's URL.
+    const api = await apiCall<{ data: { kind: string; callback_url: string | null }[] }>("GET", "/api/v1/emag/accounts");
+    const full = api.body.data.find((a) => a.kind === "main")?.callback_url ?? "";
+    expect(full).toMatch(/\/callbacks\/main\/order/);
+    const shown = (await url.innerText()).replace(/(\.\.\.|…)$/, "");
+    expect(shown.length).toBeGreaterThan(10);
+    expect(full.startsWith(shown)).toBe(true);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
+    await shot(page, "orders-accounts-callback-phone");
     await page.close();
   });
 });
