@@ -1,8 +1,11 @@
-// A small node-postgres pool for the one bulk statement of the sync, the page upsert. Every other
-// query goes through lib/db.ts. Why: a page statement carries ~200 KB of JSON (100 offers with
-// eMAG's raw items), and Prisma's query compiler (WASM) parses raw-query parameters as part of
-// every request, ~40 ns per byte: measured 25 ms per page through Prisma against 12 ms here,
-// which alone put the database above 5 % of a sync's wall time.
+// A small node-postgres pool for the sync's raw statements: the page upsert and the small
+// bookkeeping updates of the sync log (plan, checkpoint patches, heartbeats, counters, removal).
+// Queries that need Prisma's models (reading a SyncLog, creating one) go through lib/db.ts. Why: a
+// page statement carries ~200 KB of JSON (100 offers with eMAG's raw items), and Prisma's query
+// compiler (WASM) parses raw-query parameters as part of every request, ~40 ns per byte: measured
+// 25 ms per page through Prisma against 12 ms here; and even a one-row UPDATE costs a few ms of
+// client CPU through Prisma against a fraction of one here.
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { env } from "@/lib/env";
 
@@ -35,14 +38,46 @@ let observer: Observer | undefined;
 /** Benchmarks: see how long each bulk statement took. */
 export const observeBulkQueries = (fn: Observer | undefined) => void (observer = fn);
 
-/** Runs a named (prepared per connection, so planned once) statement. */
-export async function bulkQuery<R extends pg.QueryResultRow>(name: string, sql: string, params: unknown[]): Promise<R[]> {
+/** Runs a named (prepared per connection, so planned once) statement; null: unnamed (utility statements). */
+export async function bulkQuery<R extends pg.QueryResultRow>(name: string | null, sql: string, params: unknown[]): Promise<R[]> {
   const started = performance.now();
   try {
-    return (await bulkPool().query<R>({ name, text: sql, values: params })).rows;
+    return (await bulkPool().query<R>(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
   } finally {
     observer?.(performance.now() - started, started);
   }
+}
+
+/** Runs fn in one transaction on a pooled connection; its statements are observed like bulkQuery's. */
+export async function bulkTransaction<T>(fn: (query: <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>) => Promise<T>): Promise<T> {
+  const client = await bulkPool().connect();
+  const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
+    const started = performance.now();
+    try {
+      return (await client.query<R>(sql, params)).rows;
+    } finally {
+      observer?.(performance.now() - started, started);
+    }
+  };
+  try {
+    await query("BEGIN");
+    const result = await fn(query);
+    await query("COMMIT");
+    return result;
+  } catch (err) {
+    await query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+const names = new Map<string, string>();
+/** A raw statement on this pool, prepared per connection under a name derived from its text. */
+export function syncQuery<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
+  let name = names.get(sql);
+  if (!name) names.set(sql, (name = `sync-${createHash("sha1").update(sql).digest("hex").slice(0, 16)}`));
+  return bulkQuery<R>(name, sql, params);
 }
 
 export async function closeBulkPool() {

@@ -1,8 +1,7 @@
 // The last step: decides the final status from the checkpoint, ends the log (unless it was
 // cancelled or cleaned up meanwhile), records metrics and tells the browser.
-import { db } from "@/lib/db";
 import { emit } from "@/lib/realtime/emit";
-import { endSyncLog, forgetSeenOffers, optionsOf, SYNC_TYPE, serializeSyncLog, type Checkpoint, type SyncLogJson } from "@/lib/sync/log-store";
+import { endSyncLog, forgetSeenOffers, getSyncLog, optionsOf, serializeSyncLog, type Checkpoint, type SyncLogJson } from "@/lib/sync/log-store";
 import { syncDuration, syncErrors, syncTimeouts } from "@/lib/sync/metrics";
 import type { AccountKind } from "@/lib/sync/options";
 import { forgetProgress } from "@/lib/sync/progress";
@@ -27,7 +26,7 @@ export function announceEnd(log: SyncLogJson) {
 }
 
 export async function finishSync(syncId: string): Promise<SyncLogJson> {
-  const log = await db.syncLog.findFirstOrThrow({ where: { id: syncId, type: SYNC_TYPE } });
+  const log = await getSyncLog(syncId);
   if (log.status !== "running") {
     await forgetSeenOffers();
     forgetProgress(syncId);
@@ -42,7 +41,7 @@ export async function finishSync(syncId: string): Promise<SyncLogJson> {
   }
   const ended = await endSyncLog(syncId, status, timedOut ? `Timed out after ${options.timeout_seconds} s` : undefined);
   await forgetSeenOffers();
-  const final = serializeSyncLog(ended ?? (await db.syncLog.findFirstOrThrow({ where: { id: syncId } })));
+  const final = serializeSyncLog(ended ?? (await getSyncLog(syncId)));
   if (ended) {
     syncDuration().observe({ mode: options.mode, status: final.status }, (final.duration_ms ?? 0) / 1000);
     announceEnd(final);

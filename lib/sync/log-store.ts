@@ -1,8 +1,10 @@
 // sync_logs rows for product syncs: creation under a lock (one running sync per account),
 // the SyncLog JSON, and the state changes that end a sync (finish, cancel, stuck cleanup).
+import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
-import type { Prisma, SyncLog } from "@/lib/generated/prisma/client";
+import { bulkTransaction, syncQuery } from "@/lib/sync/bulk-db";
+import type { SyncLog } from "@/lib/generated/prisma/client";
 import { accountsFor, syncOptionsSchema, type AccountKind, type SyncActor, type SyncOptions } from "@/lib/sync/options";
 import type { AccountProgress } from "@/lib/sync/page-store";
 
@@ -73,8 +75,26 @@ export type SyncLogJson = ReturnType<typeof serializeSyncLog>;
 
 export const optionsOf = (log: Pick<SyncLog, "options">): SyncOptions => syncOptionsSchema.parse(log.options);
 
+// A product sync's log row exactly as Prisma returns a SyncLog, read on the sync's node-postgres
+// pool: every step reads it first, and through Prisma one read costs several ms of client CPU.
+// The timestamp(3) columns hold UTC (Prisma's convention), hence AT TIME ZONE 'UTC'.
+const SYNC_LOG_SQL = `SELECT id::text AS id, type, accounts, mode, options, status::text AS status,
+  created_count AS "createdCount", updated_count AS "updatedCount", unchanged_count AS "unchangedCount",
+  removed_count AS "removedCount", failed_count AS "failedCount", pages, api_requests AS "apiRequests",
+  rate_limit_waits AS "rateLimitWaits", errors, checkpoint, triggered_by AS "triggeredBy",
+  triggered_by_user_id::text AS "triggeredByUserId", started_at AT TIME ZONE 'UTC' AS "startedAt",
+  completed_at AT TIME ZONE 'UTC' AS "completedAt", duration_ms AS "durationMs", progress,
+  conflict_count AS "conflictCount", heartbeat_at AS "heartbeatAt", cancel_requested_at AS "cancelRequestedAt"
+FROM sync_logs WHERE id = $1::uuid AND type = $2::text`;
+
+/** The product sync's log, or null (unknown id, or not a product sync). */
+export async function readSyncLog(id: string): Promise<SyncLog | null> {
+  const [row] = await syncQuery<SyncLog>(SYNC_LOG_SQL, [id, SYNC_TYPE]);
+  return row ?? null;
+}
+
 export async function getSyncLog(id: string) {
-  const log = await db.syncLog.findFirst({ where: { id, type: SYNC_TYPE } });
+  const log = await readSyncLog(id);
   if (!log) throw new AppError("not_found", "Sync not found");
   return log;
 }
@@ -98,41 +118,36 @@ export async function createSyncLog(options: SyncOptions, actor: SyncActor): Pro
     checkpoint[a] = { spec_pages: 0, total_pages: null, total_items: null, done: [], failed: [] };
     progress[a] = { page: 0, total_pages: null, processed: 0, total: null, percent: 0, started_at: now.toISOString() };
   }
-  return db.$transaction(async (tx) => {
-    await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock($1::bigint)) l`, CREATE_LOCK);
-    await tx.$executeRawUnsafe(
+  // The lock, the check and the insert run as raw statements in one transaction on the sync's
+  // node-postgres pool (a handful of sub-millisecond round trips; through Prisma each costs
+  // milliseconds of client CPU, and this sits before the first eMAG request of every sync).
+  const id = randomUUID();
+  await bulkTransaction(async (query) => {
+    await query(`SELECT pg_advisory_xact_lock($1::bigint)`, [CREATE_LOCK]);
+    await query(
       `UPDATE sync_logs SET status = 'failed', ${END_SET},
          errors = errors || jsonb_build_array(jsonb_build_object('account', NULL, 'message', 'Worker stopped responding (no heartbeat); marked failed when a new sync was requested'))
        WHERE type = $1 AND status = 'running' AND accounts && $2::text[] AND heartbeat_at < now() - make_interval(secs => $3::int)`,
-      SYNC_TYPE, accounts, STALE_HEARTBEAT_MS / 1000,
+      [SYNC_TYPE, accounts, STALE_HEARTBEAT_MS / 1000],
     );
-    const busy = await tx.syncLog.findFirst({
-      where: { type: SYNC_TYPE, status: "running", accounts: { hasSome: accounts } },
-      select: { id: true, accounts: true },
-      orderBy: { startedAt: "asc" },
-    });
+    const [busy] = await query<{ id: string; accounts: string[] }>(
+      `SELECT id::text, accounts FROM sync_logs WHERE type = $1 AND status = 'running' AND accounts && $2::text[] ORDER BY started_at LIMIT 1`,
+      [SYNC_TYPE, accounts],
+    );
     if (busy) {
       const account = accounts.find((a) => busy.accounts.includes(a)) ?? accounts[0];
       throw new AppError("conflict", `A product sync is already running for ${String(account).toUpperCase()}`, {
         details: { running_sync_id: busy.id, account },
       });
     }
-    return tx.syncLog.create({
-      data: {
-        type: SYNC_TYPE,
-        accounts,
-        mode: options.mode,
-        options: options as unknown as Prisma.InputJsonObject,
-        status: "running",
-        triggeredBy: actor.triggeredBy,
-        triggeredByUserId: actor.userId ?? null,
-        startedAt: now,
-        heartbeatAt: now,
-        checkpoint: checkpoint as Prisma.InputJsonObject,
-        progress: progress as Prisma.InputJsonObject,
-      },
-    });
+    // started_at is a timestamp without time zone holding UTC (as Prisma writes it).
+    await query(
+      `INSERT INTO sync_logs (id, type, accounts, mode, options, status, triggered_by, triggered_by_user_id, started_at, heartbeat_at, checkpoint, progress)
+       VALUES ($1::uuid, $2, $3::text[], $4, $5::jsonb, 'running', $6, $7::uuid, $8::timestamptz AT TIME ZONE 'UTC', $8::timestamptz, $9::jsonb, $10::jsonb)`,
+      [id, SYNC_TYPE, accounts, options.mode, JSON.stringify(options), actor.triggeredBy, actor.userId ?? null, now.toISOString(), JSON.stringify(checkpoint), JSON.stringify(progress)],
+    );
   });
+  return getSyncLog(id);
 }
 
 /** Atomically merges into one account's checkpoint (and optionally its progress) while running. */
@@ -142,56 +157,56 @@ export async function patchAccountState(
   checkpoint: Partial<AccountCheckpoint>,
   progress: Partial<AccountProgress> = {},
 ) {
-  const rows = await db.$queryRawUnsafe<{ progress: AccountProgress }[]>(
+  const rows = await syncQuery<{ progress: AccountProgress }>(
     `UPDATE sync_logs SET heartbeat_at = now(),
        checkpoint = jsonb_set(checkpoint, ARRAY[$2::text], (checkpoint -> $2::text) || $3::jsonb),
        progress = jsonb_set(progress, ARRAY[$2::text], (progress -> $2::text) || $4::jsonb)
      WHERE id = $1::uuid AND status = 'running'
      RETURNING progress -> $2::text AS progress`,
-    syncId, account, JSON.stringify(checkpoint), JSON.stringify(progress),
+    [syncId, account, JSON.stringify(checkpoint), JSON.stringify(progress)],
   );
   return rows[0]?.progress ?? null;
 }
 
 export async function appendSyncError(syncId: string, account: AccountKind | null, message: string, extra: { failed?: number } = {}) {
-  await db.$executeRawUnsafe(
+  await syncQuery(
     `UPDATE sync_logs SET failed_count = failed_count + $4::int, heartbeat_at = now(),
        errors = CASE WHEN jsonb_array_length(errors) < 200
          THEN errors || jsonb_build_array(jsonb_build_object('account', $2::text, 'message', $3::text)) ELSE errors END
      WHERE id = $1::uuid AND status = 'running'`,
-    syncId, account, message.slice(0, 500), extra.failed ?? 0,
+    [syncId, account, message.slice(0, 500), extra.failed ?? 0],
   );
 }
 
 export async function addRequestCounts(syncId: string, requests: number, waits: number) {
   if (requests === 0 && waits === 0) return;
-  await db.$executeRawUnsafe(
+  await syncQuery(
     `UPDATE sync_logs SET api_requests = api_requests + $2::int, rate_limit_waits = rate_limit_waits + $3::int WHERE id = $1::uuid`,
-    syncId, requests, waits,
+    [syncId, requests, waits],
   );
 }
 
 /** Heartbeat; false when the log is no longer running (cancelled, failed by cleanup, finished). */
 export async function beat(syncId: string): Promise<boolean> {
-  const n = await db.$executeRawUnsafe(`UPDATE sync_logs SET heartbeat_at = now() WHERE id = $1::uuid AND status = 'running'`, syncId);
-  return n > 0;
+  const rows = await syncQuery(`UPDATE sync_logs SET heartbeat_at = now() WHERE id = $1::uuid AND status = 'running' RETURNING 1`, [syncId]);
+  return rows.length > 0;
 }
 
 /** The seen-offers bookkeeping of ended syncs is dropped (the running ones still need theirs). */
 export async function forgetSeenOffers() {
-  await db.$executeRawUnsafe(
+  await syncQuery(
     `DELETE FROM sync_seen_offers s WHERE NOT EXISTS (SELECT 1 FROM sync_logs l WHERE l.id = s.sync_id AND l.status = 'running')`,
   );
 }
 
 /** Sets the final status of a running log; null when it had already ended (e.g. cancelled). */
 export async function endSyncLog(syncId: string, status: "completed" | "partial" | "failed" | "cancelled", error?: string) {
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(
+  const rows = await syncQuery<{ id: string }>(
     `UPDATE sync_logs SET status = $2::text::"SyncStatus", ${END_SET},
        cancel_requested_at = CASE WHEN $2::text = 'cancelled' THEN now() ELSE cancel_requested_at END,
        errors = CASE WHEN $3::text IS NULL THEN errors ELSE errors || jsonb_build_array(jsonb_build_object('account', NULL, 'message', $3::text)) END
      WHERE id = $1::uuid AND status = 'running' RETURNING id::text`,
-    syncId, status, error ?? null,
+    [syncId, status, error ?? null],
   );
   return rows.length ? getSyncLog(syncId) : null;
 }

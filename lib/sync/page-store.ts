@@ -4,8 +4,7 @@
 // are recorded as seen; and the sync log's counters, checkpoint, progress and heartbeat move on.
 // The log row is locked first and must still be "running", so a cancelled or cleaned-up sync can
 // never write again, and a page commits together with its checkpoint entry.
-import { db } from "@/lib/db";
-import { bulkQuery } from "@/lib/sync/bulk-db";
+import { bulkQuery, syncQuery } from "@/lib/sync/bulk-db";
 import type { AccountKind, ConflictStrategy } from "@/lib/sync/options";
 import { offerColumnsSql, type PagePayload } from "@/lib/sync/offer-row";
 
@@ -199,7 +198,7 @@ const progressStep = (items: string) => `progress = jsonb_set(progress, ARRAY[$2
 
 /** A page that still failed after retries: its offers count as failed; the page is not marked done. */
 export async function recordFailedPage(syncId: string, account: AccountKind, page: number, items: number, message: string) {
-  const rows = await db.$queryRawUnsafe<{ progress: AccountProgress }[]>(
+  const rows = await syncQuery<{ progress: AccountProgress }>(
     `UPDATE sync_logs SET failed_count = failed_count + $3::int, heartbeat_at = now(),
        errors = CASE WHEN jsonb_array_length(errors) < 200
          THEN errors || jsonb_build_array(jsonb_build_object('account', $2::text, 'message', $4::text, 'page', $5::int)) ELSE errors END,
@@ -208,17 +207,17 @@ export async function recordFailedPage(syncId: string, account: AccountKind, pag
      WHERE id = $1::uuid AND status = 'running'
        AND NOT coalesce((checkpoint -> $2::text -> 'done') @> to_jsonb($5::int) OR (checkpoint -> $2::text -> 'failed') @> to_jsonb($5::int), false)
      RETURNING progress -> $2::text AS progress`,
-    syncId, account, items, message.slice(0, 500), page,
+    [syncId, account, items, message.slice(0, 500), page],
   );
   return rows[0]?.progress ?? null;
 }
 
 /** A speculative page past the end of the catalogue: nothing to write, nothing to count. */
 export async function recordEmptyPage(syncId: string, account: AccountKind, page: number) {
-  await db.$executeRawUnsafe(
+  await syncQuery(
     `UPDATE sync_logs SET heartbeat_at = now(),
        checkpoint = jsonb_set(checkpoint, ARRAY[$2::text, 'done'], (checkpoint -> $2::text -> 'done') || to_jsonb($3::int))
      WHERE id = $1::uuid AND status = 'running' AND NOT coalesce((checkpoint -> $2::text -> 'done') @> to_jsonb($3::int), false)`,
-    syncId, account, page,
+    [syncId, account, page],
   );
 }

@@ -1,8 +1,8 @@
 // The side effects of a product sync, one function per step of the job body (lib/sync/job.ts).
 // Each reads what it needs from the sync log, so any step can run in any process, again.
-import { db } from "@/lib/db";
+import { bulkQuery, syncQuery } from "@/lib/sync/bulk-db";
 import { isEmagApiError } from "@/lib/emag/errors";
-import { appendSyncError, optionsOf, patchAccountState, SYNC_TYPE, type Checkpoint } from "@/lib/sync/log-store";
+import { appendSyncError, optionsOf, patchAccountState, readSyncLog, SYNC_TYPE, type Checkpoint } from "@/lib/sync/log-store";
 import { syncErrors, syncProducts } from "@/lib/sync/metrics";
 import { CHUNK_PAGES, lastPage, readFilter, type AccountKind } from "@/lib/sync/options";
 import { abortPagesPastEnd, holdSpeculativePages } from "@/lib/sync/pages";
@@ -14,23 +14,39 @@ export interface SyncPlan {
   accounts: { account: AccountKind; specPages: number }[];
 }
 
+// One statement: the log must be running; per account (in the log's order) the stored catalogue
+// size gives the pages to request before the count answers, recorded as spec_pages.
+// $1 sync id, $2 type, $3 CHUNK_PAGES
+const PLAN_SQL = `
+WITH l AS (
+  SELECT id, accounts, options FROM sync_logs WHERE id = $1::uuid AND type = $2::text AND status = 'running' FOR UPDATE
+),
+a AS (
+  SELECT u.acc, u.n, least($3::int, coalesce((l.options->>'max_pages')::int, $3::int),
+      CASE WHEN k.known > 0 THEN ceil(k.known::numeric / (l.options->>'items_per_page')::int)::int ELSE $3::int END) AS spec
+  FROM l
+  CROSS JOIN LATERAL unnest(l.accounts) WITH ORDINALITY AS u(acc, n)
+  CROSS JOIN LATERAL (
+    SELECT count(*) AS known FROM emag_products p
+    WHERE p.account = u.acc::"AccountKind" AND p.removed_at IS NULL
+      AND (coalesce((l.options->>'include_inactive')::boolean, true) OR p.status = 1)
+  ) k
+),
+patched AS (
+  UPDATE sync_logs s SET heartbeat_at = now(), checkpoint = s.checkpoint || (
+    SELECT jsonb_object_agg(a.acc, coalesce(s.checkpoint -> a.acc, '{}'::jsonb) || jsonb_build_object('spec_pages', a.spec)) FROM a)
+  FROM l WHERE s.id = l.id
+  RETURNING 1
+)
+SELECT a.acc AS account, a.spec AS "specPages" FROM a ORDER BY a.n`;
+
 /**
  * Decides how many pages each account requests before eMAG's count answers (the count costs one
  * full latency, 3-4 s live): the size of the stored catalogue, at most one chunk, one on an empty one.
  */
 export async function planSync(syncId: string): Promise<SyncPlan> {
-  const log = await db.syncLog.findFirst({ where: { id: syncId, type: SYNC_TYPE } });
-  if (!log || log.status !== "running") return { stopped: "stopped", accounts: [] };
-  const options = optionsOf(log);
-  const accounts: SyncPlan["accounts"] = [];
-  for (const account of log.accounts as AccountKind[]) {
-    const known = await db.emagProduct.count({ where: { account, removedAt: null, ...(options.include_inactive ? {} : { status: 1 }) } });
-    const pages = known > 0 ? Math.ceil(known / options.items_per_page) : CHUNK_PAGES;
-    const specPages = Math.min(CHUNK_PAGES, pages, options.max_pages ?? Infinity);
-    await patchAccountState(syncId, account, { spec_pages: specPages });
-    accounts.push({ account, specPages });
-  }
-  return { accounts };
+  const accounts = await syncQuery<SyncPlan["accounts"][number]>(PLAN_SQL, [syncId, SYNC_TYPE, CHUNK_PAGES]);
+  return accounts.length ? { accounts } : { stopped: "stopped", accounts: [] };
 }
 
 export type CountOutcome = { ok: true; lastPage: number; totalItems: number } | { ok: false; stopped?: StopReason };
@@ -97,7 +113,7 @@ export function accountComplete(cp: Checkpoint[AccountKind]): boolean {
  * active-only reads), because then "not seen" does not mean "removed".
  */
 export async function finalizeAccount(syncId: string, account: AccountKind): Promise<{ removed: number; skipped?: string }> {
-  const log = await db.syncLog.findFirst({ where: { id: syncId, type: SYNC_TYPE } });
+  const log = await readSyncLog(syncId);
   if (!log || log.status !== "running") return { removed: 0, skipped: "not running" };
   const options = optionsOf(log);
   if (options.mode !== "full") return { removed: 0, skipped: "incremental" };
@@ -106,12 +122,16 @@ export async function finalizeAccount(syncId: string, account: AccountKind): Pro
   const readAll = options.include_inactive && (!options.max_pages || cp!.total_pages! * options.items_per_page >= cp!.total_items!);
   if (!readAll) return { removed: 0, skipped: "partial catalogue" };
   // Offers can shift between pages while eMAG's catalogue changes; then some were never seen.
-  const seen = (await db.syncSeenOffer.count({ where: { syncId, account } })) + (await db.emagProduct.count({ where: { account, lastSyncId: syncId } }));
+  const [{ seen } = { seen: 0 }] = await syncQuery<{ seen: number }>(
+    `SELECT ((SELECT count(*) FROM sync_seen_offers WHERE sync_id = $1::uuid AND account = $2::text::"AccountKind")
+      + (SELECT count(*) FROM emag_products WHERE account = $2::text::"AccountKind" AND last_sync_id = $1::uuid))::int AS seen`,
+    [syncId, account],
+  );
   if (seen < (cp!.total_items ?? 0)) return { removed: 0, skipped: `saw ${seen} of ${cp!.total_items} offers` };
   // The table fills during the sync, faster than autovacuum analyses it; with stale statistics the
   // anti-join below can be planned as a nested loop over a table "known" to be empty.
-  await db.$executeRawUnsafe("ANALYZE sync_seen_offers");
-  const [row] = await db.$queryRawUnsafe<{ removed: number }[]>(REMOVE_SQL, syncId, account);
+  await bulkQuery(null, "ANALYZE sync_seen_offers", []);
+  const [row] = await syncQuery<{ removed: number }>(REMOVE_SQL, [syncId, account]);
   const removed = row?.removed ?? 0;
   if (removed) syncProducts().inc({ account, action: "removed" }, removed);
   return { removed };
