@@ -1,5 +1,6 @@
 // Opaque bearer tokens ("mf_" + 32 random bytes). Only their SHA-256 is stored, so a database
-// leak does not leak usable tokens; revocation and deactivation take effect on the next request.
+// leak does not leak usable tokens; revocation and deactivation take effect on the next request
+// (resolutions are cached for a few seconds; see invalidateAuthCache).
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { TokenKind } from "@/lib/generated/prisma/enums";
@@ -22,11 +23,47 @@ export async function issueToken(userId: string, opts: { name: string; kind: Tok
   return { ...row, token };
 }
 
+type BearerHit = { tokenId: string; user: { id: string; email: string; name: string; role: string; active: boolean } };
+type Cached = BearerHit & { expiresAt: Date | null; lastUsedAt: Date | null; at: number };
+
+// A short-lived in-process cache of resolved tokens (keyed by the token's hash), so an API client
+// that sends many requests does not cost a database read per request. Anything in this process
+// that revokes a token or changes a user calls invalidateAuthCache(), so revocation, deactivation
+// and role changes still take effect on the next request here; a change made by another process
+// (or by hand in the database) shows within AUTH_CACHE_MS.
+export const AUTH_CACHE_MS = 5_000;
+const AUTH_CACHE_MAX = 10_000;
+type AuthCacheGlobal = { __magflowAuthCache?: { entries: Map<string, Cached>; generation: number } };
+const cache = ((globalThis as AuthCacheGlobal).__magflowAuthCache ??= { entries: new Map(), generation: 0 });
+
+/** Drops every cached token resolution (a token was revoked, a user changed). */
+export function invalidateAuthCache() {
+  cache.generation++;
+  cache.entries.clear();
+}
+
+function touch(hit: { tokenId: string; lastUsedAt: Date | null }) {
+  // Touch lastUsedAt at most once a minute, without holding up the request.
+  if (!hit.lastUsedAt || Date.now() - hit.lastUsedAt.getTime() > 60_000) {
+    hit.lastUsedAt = new Date();
+    void db.apiToken.update({ where: { id: hit.tokenId }, data: { lastUsedAt: hit.lastUsedAt } }).catch(() => {});
+  }
+}
+
 /** Resolves a bearer token to its active user, or null. */
-export async function resolveBearer(token: string) {
+export async function resolveBearer(token: string): Promise<BearerHit | null> {
   if (!token.startsWith(TOKEN_PREFIX)) return null;
+  const hash = hashToken(token);
+  const now = Date.now();
+  const hit = cache.entries.get(hash);
+  if (hit && now - hit.at < AUTH_CACHE_MS) {
+    if (hit.expiresAt && hit.expiresAt.getTime() <= now) return null;
+    touch(hit);
+    return { tokenId: hit.tokenId, user: hit.user };
+  }
+  const generation = cache.generation;
   const row = await db.apiToken.findUnique({
-    where: { tokenHash: hashToken(token) },
+    where: { tokenHash: hash },
     select: {
       id: true,
       revokedAt: true,
@@ -37,9 +74,21 @@ export async function resolveBearer(token: string) {
   });
   if (!row || row.revokedAt || !row.user.active) return null;
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return null;
-  // Touch lastUsedAt at most once a minute, without holding up the request.
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
-    void db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+  const entry: Cached = { tokenId: row.id, user: row.user, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt, at: now };
+  // A revocation or user change that happened while this read was in flight wins: not cached.
+  if (generation === cache.generation) {
+    if (cache.entries.size >= AUTH_CACHE_MAX) cache.entries.delete(cache.entries.keys().next().value!);
+    cache.entries.set(hash, entry);
   }
-  return { tokenId: row.id, user: row.user };
+  touch(entry);
+  return { tokenId: entry.tokenId, user: entry.user };
+}
+
+/** Wraps a write that revokes tokens or changes a user: the auth cache is dropped once it settles. */
+export async function afterAuthChange<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write;
+  } finally {
+    invalidateAuthCache();
+  }
 }

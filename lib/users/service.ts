@@ -2,7 +2,7 @@ import { AppError } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/schemas";
 import { recordAudit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/passwords";
-import { hashToken, newTokenValue } from "@/lib/auth/tokens";
+import { afterAuthChange, hashToken, newTokenValue } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateUserInput, IssueTokenInput, ListUsersQuery, UpdateUserInput } from "@/lib/users/schemas";
@@ -69,7 +69,7 @@ export async function createUser(input: CreateUserInput, actor: Actor | null) {
 
 export async function updateUser(id: string, input: UpdateUserInput, actor: Actor) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return db.$transaction(async (tx) => {
+  return afterAuthChange(db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: userSelect });
     if (!before) throw new AppError("not_found", "User not found");
     const losesAdmin = before.role === "admin" && before.active && (input.active === false || (input.role && input.role !== "admin"));
@@ -92,7 +92,7 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Acto
       oldValues: pick(before), newValues: pick(after),
     });
     return after;
-  });
+  }));
 }
 
 export async function issueApiToken(userId: string, input: IssueTokenInput, actor: Actor) {
@@ -114,7 +114,7 @@ export async function issueApiToken(userId: string, input: IssueTokenInput, acto
 }
 
 export async function revokeApiToken(userId: string, tokenId: string, actor: Actor) {
-  return db.$transaction(async (tx) => {
+  return afterAuthChange(db.$transaction(async (tx) => {
     const row = await tx.apiToken.findFirst({ where: { id: tokenId, userId }, select: tokenSelect });
     if (!row) throw new AppError("not_found", "Token not found");
     if (row.revokedAt) return row; // idempotent
@@ -124,5 +124,5 @@ export async function revokeApiToken(userId: string, tokenId: string, actor: Act
       oldValues: { revokedAt: null }, newValues: { revokedAt: after.revokedAt },
     });
     return after;
-  });
+  }));
 }
