@@ -4,6 +4,7 @@ import { AppError } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/schemas";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { readQuery } from "@/lib/products/read-db";
 import { PRODUCT_COLUMNS, productListSql } from "@/lib/products/sql";
 import type { ListProductsQuery, UpdateProductInput } from "@/lib/products/schemas";
 import { offerColumnsSql, trackedFields, type TrackedField } from "@/lib/sync/offer-row";
@@ -53,7 +54,7 @@ export type ProductJson = ReturnType<typeof serializeProduct>;
 
 /** The list response as JSON text, built by Postgres in one statement (the route sends it as is). */
 export async function findProductsJson(q: ListProductsQuery): Promise<string> {
-  const [row] = await db.$queryRaw<{ body: string }[]>(productListSql(q));
+  const [row] = await readQuery<{ body: string }>(productListSql(q));
   return row!.body;
 }
 
