@@ -10,7 +10,7 @@ import { emit } from "@/lib/realtime/emit";
 export const MAX_ORDER_NOTIFICATIONS = 20;
 
 const money = (total: string, currency: string | null) => `${Number(total).toFixed(2)} ${currency ?? "RON"}`;
-export const orderLink = (id: string) => `/orders?order=${id}`;
+export const orderLink = (id: string) => `/orders?order_id=${id}`;
 
 export async function announceOrders(written: UpsertedOrder[], opts: { silent: boolean; syncId?: string }) {
   const fresh = opts.silent ? [] : written.filter((w) => w.inserted);
