@@ -131,7 +131,8 @@ export async function finalizeAccount(syncId: string, account: AccountKind): Pro
   // The table fills during the sync, faster than autovacuum analyses it; with stale statistics the
   // anti-join below can be planned as a nested loop over a table "known" to be empty.
   await bulkQuery(null, "ANALYZE sync_seen_offers", []);
-  const [row] = await syncQuery<{ removed: number }>(REMOVE_SQL, [syncId, account]);
+  // Unnamed, so it is planned now, against the statistics just gathered.
+  const [row] = await bulkQuery<{ removed: number }>(null, REMOVE_SQL, [syncId, account]);
   const removed = row?.removed ?? 0;
   if (removed) syncProducts().inc({ account, action: "removed" }, removed);
   return { removed };
