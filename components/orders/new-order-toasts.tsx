@@ -5,15 +5,15 @@
 import { useEffect, useRef } from "react";
 import { ShoppingCartOutlined } from "@ant-design/icons";
 import { App, Button } from "antd";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCurrentUser } from "@/components/layout/current-user";
 import { accountLabels } from "@/components/emag/labels";
 import { useSocketEvent } from "@/components/providers/use-socket";
 import { can } from "@/lib/auth/permissions";
-import type { OrderEventPayload } from "@/lib/realtime/events";
-import { orderQueries } from "@/lib/ui/queries/orders";
+import type { ServerToClientEvents } from "@/lib/realtime/events";
 import { formatMoney } from "@/lib/ui/format";
+
+type NewOrder = Parameters<ServerToClientEvents["order:new"]>[0];
 
 const GATHER_MS = 700;
 /** Up to this many orders in one burst get a toast each; more become one summary toast. */
@@ -26,9 +26,8 @@ export function NewOrderToasts() {
 
 function Toaster() {
   const { notification } = App.useApp();
-  const queryClient = useQueryClient();
   const router = useRouter();
-  const batch = useRef<OrderEventPayload[]>([]);
+  const batch = useRef<NewOrder[]>([]);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => () => {
@@ -40,12 +39,10 @@ function Toaster() {
     router.push(href);
   };
 
-  const toastOne = async (e: OrderEventPayload) => {
+  const toastOne = (e: NewOrder) => {
     const key = `order-new-${e.id}`;
-    // The event carries ids only; the customer and total come from the order itself.
-    const order = await queryClient.fetchQuery(orderQueries.detail(e.id)).catch(() => null);
-    const who = order?.customer_name ? ` from ${order.customer_name}` : "";
-    const total = order ? `, ${formatMoney(order.total, order.currency)}` : "";
+    const who = e.customerName ? ` from ${e.customerName}` : "";
+    const total = `, ${formatMoney(e.total, e.currency)}`;
     notification.info({
       key,
       icon: <ShoppingCartOutlined />,
@@ -65,7 +62,7 @@ function Toaster() {
     const events = batch.current;
     batch.current = [];
     if (events.length <= MAX_SINGLE_TOASTS) {
-      events.forEach((e) => void toastOne(e));
+      events.forEach(toastOne);
       return;
     }
     notification.info({

@@ -14,7 +14,10 @@ export const orderLink = (id: string) => `/orders?order_id=${id}`;
 
 export async function announceOrders(written: UpsertedOrder[], opts: { silent: boolean; syncId?: string }) {
   const fresh = opts.silent ? [] : written.filter((w) => w.inserted);
-  for (const o of fresh) emit("order:new", { id: o.id, account: o.account, emagOrderId: o.emag_order_id, status: o.status });
+  for (const o of fresh)
+    emit("order:new", {
+      id: o.id, account: o.account, emagOrderId: o.emag_order_id, status: o.status, customerName: o.customer_name, total: Number(o.total), currency: o.currency,
+    });
   for (const o of written) {
     if (o.inserted || o.prev_status === null || o.prev_status === o.status) continue;
     emit("order:updated", { id: o.id, account: o.account, emagOrderId: o.emag_order_id, status: o.status, previousStatus: o.prev_status });

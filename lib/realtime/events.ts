@@ -33,7 +33,7 @@ export interface ServerToClientEvents {
   "sync:milestone": (payload: { syncId: string; account: AccountKind; percent: 25 | 50 | 75 | 100 }) => void;
   "sync:completed": (payload: { syncId: string; status: string; counters: Record<string, number> }) => void;
   "sync:failed": (payload: { syncId: string; error: string }) => void;
-  "order:new": (payload: OrderEventPayload) => void;
+  "order:new": (payload: OrderEventPayload & { customerName: string | null; total: number; currency: string | null }) => void;
   "order:updated": (payload: OrderEventPayload & { previousStatus: number | null }) => void;
   "order:awb-generated": (payload: OrderEventPayload & { awbNumber: string; courierName: string | null }) => void;
   "order:invoice-generated": (payload: OrderEventPayload & { invoiceUrl: string }) => void;

@@ -58,7 +58,7 @@ describe("Socket.IO auth and channels", () => {
     emit("sync:progress", {
       syncId: "x", account: "main", page: 1, totalPages: 2, processed: 1, total: 2, percent: 50, itemsPerSecond: 1, etaSeconds: 1, operation: "t",
     });
-    emit("order:new", { id: "1", account: "main", emagOrderId: "3000000001", status: 1 });
+    emit("order:new", { id: "1", account: "main", emagOrderId: "3000000001", status: 1, customerName: "Ana Pop", total: 120.5, currency: "RON" });
     await expect.poll(() => received).toEqual(["order:3000000001"]);
   });
 
