@@ -80,14 +80,16 @@ function toError(res: Response, body: unknown): ApiClientError {
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const hasBody = opts.body !== undefined;
+  // A FormData body (file upload) goes as multipart; the browser sets its boundary header.
+  const isForm = typeof FormData !== "undefined" && opts.body instanceof FormData;
   let res: Response;
   try {
     res = await fetch(buildUrl(path, opts.query), {
       method,
       credentials: "include",
       cache: "no-store",
-      headers: { Accept: "application/json", ...(hasBody ? { "Content-Type": "application/json" } : {}) },
-      body: hasBody ? JSON.stringify(opts.body) : undefined,
+      headers: { Accept: "application/json", ...(hasBody && !isForm ? { "Content-Type": "application/json" } : {}) },
+      body: isForm ? (opts.body as FormData) : hasBody ? JSON.stringify(opts.body) : undefined,
       signal: opts.signal,
     });
   } catch (e) {
@@ -119,6 +121,7 @@ export const api = {
   download,
   get: <T>(path: string, opts?: Omit<RequestOptions, "body">) => request<T>("GET", path, opts),
   post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, "body">) => request<T>("POST", path, { ...opts, body }),
+  put: <T>(path: string, body: unknown, opts?: Omit<RequestOptions, "body">) => request<T>("PUT", path, { ...opts, body }),
   patch: <T>(path: string, body: unknown, opts?: Omit<RequestOptions, "body">) => request<T>("PATCH", path, { ...opts, body }),
   delete: <T>(path: string, opts?: Omit<RequestOptions, "body">) => request<T>("DELETE", path, opts),
 };

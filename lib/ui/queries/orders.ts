@@ -1,7 +1,7 @@
 // eMAG orders: wire types (contract: lib/orders/README.md), list parameters, keys, query options
 // and the write calls. eMAG ids are decimal strings everywhere: they exceed 2^31.
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import { api, ApiClientError, type Page } from "@/lib/ui/api-client";
+import { api, type Page } from "@/lib/ui/api-client";
 import type { AccountKind } from "@/lib/ui/queries/emag-accounts";
 
 export const orderStatuses = [0, 1, 2, 3, 4, 5] as const;
@@ -179,41 +179,18 @@ export const orderQueries = {
     }),
 };
 
-/**
- * The orders contract needs two calls the shared api-client lacks (PUT, and a multipart upload);
- * this mirrors its same-origin fetch and error unpacking, so failures are still ApiClientErrors.
- */
-async function send<T>(method: "PUT" | "POST", path: string, body: FormData | object): Promise<T> {
-  const isForm = body instanceof FormData;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      credentials: "include",
-      cache: "no-store",
-      headers: { Accept: "application/json", ...(isForm ? {} : { "Content-Type": "application/json" }) },
-      body: isForm ? body : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiClientError(0, "network_error", "Could not reach the server. Check your connection and try again.");
-  }
-  const parsed = (await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string; details?: unknown } } | undefined;
-  if (res.ok) return parsed as T;
-  const err = parsed?.error;
-  throw new ApiClientError(res.status, err?.code ?? "http_error", err?.message ?? `Request failed (${res.status})`, err?.details);
-}
-
+/** Order actions; errors arrive as ApiClientErrors (a 409 carries eMAG's rule in its message). */
 export const ordersApi = {
   sync: (body: StartOrderSyncBody) => api.post<{ sync_id: string; status: "running"; accounts: AccountKind[]; mode: string }>(`${base}/sync`, body),
   acknowledge: (id: string) => api.post<OrderChange>(`${one(id)}/acknowledge`),
   setStatus: (id: string, status: number, reasonCancellation?: number) =>
-    send<OrderChange>("PUT", `${one(id)}/status`, { status, ...(status === 0 ? { reason_cancellation: reasonCancellation } : {}) }),
+    api.put<OrderChange>(`${one(id)}/status`, { status, ...(status === 0 ? { reason_cancellation: reasonCancellation } : {}) }),
   generateAwb: (id: string, body: AwbBody) => api.post<OrderChange>(`${one(id)}/awb`, body),
   attachInvoiceUrl: (id: string, url: string, name?: string) => api.post<OrderChange>(`${one(id)}/invoice`, { url, ...(name ? { name } : {}) }),
   uploadInvoice: (id: string, file: File, name?: string) => {
     const form = new FormData();
     form.set("file", file);
     if (name) form.set("name", name);
-    return send<OrderChange>("POST", `${one(id)}/invoice`, form);
+    return api.post<OrderChange>(`${one(id)}/invoice`, form);
   },
 };
