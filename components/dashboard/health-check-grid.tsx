@@ -55,8 +55,8 @@ export function HealthCheckGrid({ checks }: { checks: DetailedHealth["checks"] }
         <HealthCheckCard title="Inngest" icon={<ThunderboltOutlined />} status={inngest.status} headline={inngestModeLabel(inngest.mode)} message={inngest.message}>
           <Fact label="Mode">{inngest.mode}</Fact>
           {inngest.schedules?.map((s) => (
-            <Fact key={s.id} label={<code>{s.cron}</code>}>
-              {s.name}
+            <Fact key={s.id} label={s.name}>
+              <code style={{ whiteSpace: "nowrap" }}>{s.cron}</code>
             </Fact>
           ))}
         </HealthCheckCard>
