@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
     "bcryptjs",
     "rate-limiter-flexible",
   ],
+  // server.ts logs every request (with token query values redacted); Next's dev request log would
+  // print callback URLs, secret included, so it is off.
+  logging: { incomingRequests: false },
   poweredByHeader: false,
   reactStrictMode: true,
 };

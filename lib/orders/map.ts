@@ -54,11 +54,11 @@ export interface OrderRow {
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 const str = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : null);
 
-/** An order's total as the customer pays it: lines with VAT, shipping and vouchers (negative). */
+/** An order's total as the customer pays it (to the ban): lines with VAT, shipping and vouchers (negative). */
 export function orderTotal(o: Pick<EmagOrder, "products" | "shipping_tax" | "vouchers">): number {
   const lines = o.products.filter((p) => p.status !== 0).reduce((s, p) => s + p.sale_price * p.quantity * (1 + (p.vat ?? 0)), 0);
   const vouchers = o.vouchers.reduce((s, v) => s + (v.sale_price_vat ?? v.sale_price ?? 0), 0);
-  return round4(lines + (o.shipping_tax ?? 0) + vouchers);
+  return Math.round((lines + (o.shipping_tax ?? 0) + vouchers) * 100) / 100;
 }
 
 export function mapOrder(account: AccountKind, o: EmagOrder): OrderRow {
