@@ -1,4 +1,4 @@
-// npm run bench:api [-- --offers 100000 --seconds 15 --connections 32]
+// npm run bench:api [-- --offers 100000 --seconds 15 --connections 32 --handpicked]
 // GET /api/v1/emag/products/products with 100,000 offers stored: a filtered, searched page of 50,
 // through the real route handler (bearer-token auth included) served by a small node:http server
 // in a child process, loaded by autocannon from this one. Goal: p95 < 30 ms at 32 connections.
@@ -128,8 +128,12 @@ async function main() {
     });
 
     // Realistic list views: an account, a status, a search term, some filters, a sort; 50 a page.
+    // Ten hand-picked views, plus 290 generated from the stored catalogue (seeded, so every run
+    // sends the same mix): a brand, a product noun, an attribute, a part-number prefix, a PNK or an
+    // EAN of a random offer, with a random account, status, sort, order, price/stock filter and page
+    // 1-3, so the load is not one hot URL (or ten) that PostgreSQL keeps answering from warm pages.
     const sample = state.accounts.main.offers[1234]!;
-    const queries = [
+    const handPicked = [
       "account=main&status=active&search=Samsung&sort=name",
       "account=main&status=active&search=Laptop&sort=sale_price&order=desc",
       "account=fbe&status=active&search=Bosch&stock_min=1&sort=general_stock&order=desc",
@@ -140,7 +144,25 @@ async function main() {
       `account=main&search=${sample.pnk}`,
       "account=fbe&status=inactive&search=Xiaomi&sort=name",
       "account=main&status=active&search=JBL&validation_status=9&sort=sale_price",
-    ].map((q) => ({ method: "GET" as const, path: `/api/v1/emag/products/products?${q}&pageSize=50` }));
+    ];
+    const { createRng } = await import("@/lib/emag/simulator/prng");
+    const rng = createRng(7, 31);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rng.next() * xs.length)]!;
+    const generated = Array.from({ length: 290 }, () => {
+      const account = pick(["main", "fbe"] as const);
+      const o = pick(state.accounts[account].offers);
+      const words = o.name.split(/[\s,]+/).filter((w) => w.length >= 3);
+      const term = pick([o.brand, o.brand, o.name.split(" ")[0]!, pick(words), o.partNumber.slice(0, 6), o.pnk, o.ean[0]!]);
+      const q = new URLSearchParams({ account, search: term, sort: pick(["name", "sale_price", "general_stock", "last_synced_at", "part_number"]) });
+      if (rng.next() < 0.7) q.set("status", pick(["active", "active", "active", "inactive"]));
+      if (rng.next() < 0.5) q.set("order", "desc");
+      if (rng.next() < 0.2) q.set("price_min", String(pick([100, 500, 1000])));
+      if (rng.next() < 0.2) q.set("stock_min", "1");
+      if (rng.next() < 0.3) q.set("page", String(pick([2, 3])));
+      return q.toString();
+    });
+    // --handpicked: only the ten hand-picked views (the mix of the figures before 2026-11-23).
+    const queries = (process.argv.includes("--handpicked") ? handPicked : [...handPicked, ...generated]).map((q) => ({ method: "GET" as const, path: `/api/v1/emag/products/products?${q}&pageSize=50` }));
     const headers = { authorization: `Bearer ${token}` };
     const url = `http://127.0.0.1:${port}`;
 
@@ -166,7 +188,7 @@ async function main() {
     const main = await measure(connections, queries);
     const single = await measure(1, queries, 5);
     const floor = await measure(connections, [{ method: "GET", path: "/auth-only" }], 5);
-    console.log(`\nGET /api/v1/emag/products/products, filtered + searched, 50 a page, ${offers.toLocaleString("en")} offers stored`);
+    console.log(`\nGET /api/v1/emag/products/products, filtered + searched, 50 a page, ${offers.toLocaleString("en")} offers stored, ${queries.length} distinct queries`);
     console.log(`  ${connections} connections, ${seconds} s:  ${fmt(main)}   goal: p95 < 30 ms`);
     console.log(`  1 connection, 5 s:   ${fmt(single)}`);
     console.log(`  floor, authentication alone (same token check, empty handler), ${connections} connections: ${fmt(floor)}`);

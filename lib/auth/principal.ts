@@ -1,10 +1,11 @@
 // Who is calling: a bearer token (API consumers, sockets) or the next-auth session cookie
-// (browser). Either way the user is re-read from the database, so deactivation and role
-// changes take effect at once.
+// (browser). Either way the user comes from the database, through a short-lived in-process cache
+// (AUTH_CACHE_MS) that every user change and token revocation in this process empties, so
+// deactivation and role changes take effect at once.
 import { decode } from "next-auth/jwt";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { resolveBearer } from "@/lib/auth/tokens";
+import { AUTH_CACHE_MS, authCacheGeneration, resolveBearer } from "@/lib/auth/tokens";
 import { isRole, type Role } from "@/lib/auth/permissions";
 
 export interface Principal {
@@ -39,9 +40,21 @@ function sessionCookieValue(cookies: Record<string, string>): string | undefined
   return undefined;
 }
 
+type SessionUser = { id: string; email: string; name: string; role: string; active: boolean };
+type UserCacheGlobal = { __magflowSessionUsers?: Map<string, { user: SessionUser; at: number; generation: number }> };
+const sessionUsers = ((globalThis as UserCacheGlobal).__magflowSessionUsers ??= new Map());
+
 async function activeUser(id: string) {
+  const hit = sessionUsers.get(id);
+  if (hit && hit.generation === authCacheGeneration() && Date.now() - hit.at < AUTH_CACHE_MS) return hit.user;
+  const generation = authCacheGeneration();
   const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, role: true, active: true } });
-  return user?.active && isRole(user.role) ? user : null;
+  if (!user?.active || !isRole(user.role)) return null;
+  if (generation === authCacheGeneration()) {
+    if (sessionUsers.size >= 10_000) sessionUsers.delete(sessionUsers.keys().next().value!);
+    sessionUsers.set(id, { user, at: Date.now(), generation });
+  }
+  return user;
 }
 
 export async function principalFromCredentials(input: {

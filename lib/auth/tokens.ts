@@ -42,6 +42,9 @@ export function invalidateAuthCache() {
   cache.entries.clear();
 }
 
+/** Bumped by every invalidateAuthCache(): other auth caches (session users) compare it. */
+export const authCacheGeneration = () => cache.generation;
+
 function touch(hit: { tokenId: string; lastUsedAt: Date | null }) {
   // Touch lastUsedAt at most once a minute, without holding up the request.
   if (!hit.lastUsedAt || Date.now() - hit.lastUsedAt.getTime() > 60_000) {
