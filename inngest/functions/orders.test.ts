@@ -2,6 +2,8 @@ import { InngestTestEngine } from "@inngest/test";
 import { NonRetriableError } from "inngest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { autoAcknowledgeOrders, cleanupSyncLogs, syncOrders, syncOrdersScheduled } from "@/inngest/functions/orders";
+import { functions, scheduledBodies } from "@/inngest";
+import { autoAcknowledgeBody, cleanupLogsBody, scheduledOrdersSyncBody } from "@/lib/orders/jobs";
 import { ordersSyncRequested } from "@/inngest/events";
 import { ensureEmagAccounts } from "@/lib/accounts/ensure";
 import { db } from "@/lib/db";
@@ -46,6 +48,14 @@ describe("order job functions", () => {
     expect(schedules.ordersAutoAcknowledge.cron).toBe("*/10 * * * *");
     expect(cleanupSyncLogs.opts.triggers).toEqual([{ cron: schedules.syncLogCleanup.cron }]);
     for (const f of [syncOrders, syncOrdersScheduled, autoAcknowledgeOrders, cleanupSyncLogs]) expect(f.opts.retries).toBe(2);
+    expect(functions).toEqual(expect.arrayContaining([syncOrders, syncOrdersScheduled, autoAcknowledgeOrders, cleanupSyncLogs]));
+  });
+
+  it("the in-process fallback fires the same bodies on the same schedule table", () => {
+    expect(scheduledBodies.ordersSync).toBe(scheduledOrdersSyncBody);
+    expect(scheduledBodies.ordersAutoAcknowledge).toBe(autoAcknowledgeBody);
+    expect(scheduledBodies.syncLogCleanup).toBe(cleanupLogsBody);
+    expect(Object.keys(scheduledBodies).sort()).toEqual(Object.keys(schedules).sort());
   });
 
   it("one account failing for good does not stop the other: the sync ends partial", async () => {
