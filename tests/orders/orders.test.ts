@@ -21,6 +21,8 @@ import { GET as callbackRoute } from "@/app/api/v1/emag/callbacks/[account]/orde
 import { GET as unreadRoute } from "@/app/api/v1/notifications/unread-count/route";
 import { POST as readAllRoute } from "@/app/api/v1/notifications/read-all/route";
 import { GET as statsRoute } from "@/app/api/v1/emag/orders/statistics/route";
+import { GET as fileRoute } from "@/app/api/v1/files/invoices/[file]/route";
+import { NextRequest } from "next/server";
 import { call, userWithToken } from "../helpers/api";
 import { simControl, startFastSimulator, useFastSyncClients, useIsolatedDatabase } from "../sync/support";
 
@@ -202,6 +204,33 @@ describe("order actions", () => {
     expect(r2.json).toMatchObject({ changed: false });
     const attachments = sim.state.accounts.main.orderById.get(Number(order.emagOrderId))!.wire.attachments as { url: string }[];
     expect(attachments.filter((x) => x.url === url)).toHaveLength(1);
+  });
+
+  it("an uploaded PDF is stored, served at an unguessable URL and attached on eMAG; a non-PDF is refused", async () => {
+    const order = await pick({ where: { type: 2 } }); // FBE orders take attachments too
+    const upload = async (bytes: string, name: string) => {
+      const form = new FormData();
+      form.set("file", new Blob([bytes], { type: "application/pdf" }), name);
+      const req = new NextRequest("http://localhost/x", { method: "POST", headers: { authorization: `Bearer ${admin.token}` }, body: form });
+      const res = await invoiceRoute(req, { params: Promise.resolve({ id: order.id }) });
+      return { status: res.status, json: (await res.json()) as { order?: { invoice_url: string }; error?: { message: string } } };
+    };
+    const refused = await upload("hello", "note.txt");
+    expect(refused.status).toBe(422);
+    expect(refused.json.error?.message).toMatch(/file/);
+    const ok = await upload("%PDF-1.4 fake invoice", "factura.pdf");
+    expect(ok.status).toBe(200);
+    const url = ok.json.order!.invoice_url;
+    expect(url).toMatch(/\/api\/v1\/files\/invoices\/[\w-]{30,}\.pdf$/);
+    const token = url.split("/").pop()!;
+    const served = await fileRoute(new NextRequest(`http://localhost/${token}`), { params: Promise.resolve({ file: token }) });
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("application/pdf");
+    expect(await served.text()).toBe("%PDF-1.4 fake invoice");
+    const guessed = await fileRoute(new NextRequest("http://localhost/x"), { params: Promise.resolve({ file: `${"a".repeat(32)}.pdf` }) });
+    expect(guessed.status).toBe(404);
+    const attachments = sim.state.accounts.fbe.orderById.get(Number(order.emagOrderId))!.wire.attachments as { url: string }[];
+    expect(attachments.map((a) => a.url)).toContain(url);
   });
 
   it("statistics count by status and account", async () => {
