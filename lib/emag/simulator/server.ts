@@ -11,6 +11,7 @@ import { handleControl, type SimRuntimeConfig } from "./control";
 import { faultResponse, latencyFor, parseLatency, pickFault } from "./faults";
 import { createRng } from "./prng";
 import { resolveRoute, simBucketFor } from "./routes";
+import type { SimOrder } from "./data/orders";
 import { bump, createNewOrders, createSimState, resetSimState, type SimAccountKind } from "./state";
 import { startOrderTimer } from "./order-feed";
 
@@ -36,6 +37,8 @@ export type EmagSimulatorOptions = {
   authFailureStatus?: number;
   /** eMAG-style new-order callback: GET <url>?order_id=N for each order the simulator creates. */
   callbackUrl?: Partial<Record<SimAccountKind, string>>;
+  /** How often a new order's callback repeats until it is acknowledged (at most 10 calls). Default 60 s. */
+  callbackRepeatMs?: number;
   /** Gateway limits on (default) or off, e.g. for wire-format tests that should not wait. */
   rateLimit?: boolean;
   /** Other budgets than eMAG's, per bucket (tests that are about something else than limits). */
@@ -94,15 +97,28 @@ export async function startEmagSimulator(options: EmagSimulatorOptions = {}) {
         });
 
   const callbackUrls: Partial<Record<SimAccountKind, string>> = { ...options.callbackUrl };
+  const callbackTimers = new Set<NodeJS.Timeout>();
+  const repeatMs = options.callbackRepeatMs ?? 60_000;
+  // Like eMAG: GET <url>?order_id=N for a new order, repeated until the order is acknowledged
+  // (a bounded number of times here). Fire-and-forget: the answer is not awaited by anything.
+  // FBE orders are never acknowledged by the seller: their callback goes once.
+  const callBack = (kind: SimAccountKind, order: SimOrder, attempt: number) => {
+    const url = callbackUrls[kind];
+    if (!url || closing.signal.aborted) return;
+    const target = new URL(url);
+    target.searchParams.set("order_id", String(order.wire.id));
+    fetch(target, { signal: AbortSignal.timeout(5000) }).catch(() => {});
+    if (order.wire.type !== 3 || attempt >= 10) return;
+    const t = setTimeout(() => {
+      callbackTimers.delete(t);
+      if (order.wire.status === 1) callBack(kind, order, attempt + 1);
+    }, repeatMs);
+    t.unref();
+    callbackTimers.add(t);
+  };
   const injectOrders = (kind: SimAccountKind, count: number) => {
     const created = createNewOrders(state, kind, count);
-    const url = callbackUrls[kind];
-    for (const o of created) {
-      if (!url) break;
-      const target = new URL(url);
-      target.searchParams.set("order_id", String(o.wire.id));
-      fetch(target, { signal: AbortSignal.timeout(5000) }).catch(() => {}); // fire-and-forget, like eMAG
-    }
+    for (const o of created) callBack(kind, o, 1);
     return created.map((o) => String(o.wire.id));
   };
   const timer = startOrderTimer(() => config.newOrdersPerMinute, (k) => injectOrders(k, 1));
@@ -211,6 +227,7 @@ export async function startEmagSimulator(options: EmagSimulatorOptions = {}) {
     },
     async close() {
       timer.stop();
+      for (const t of callbackTimers) clearTimeout(t);
       closing.abort();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
