@@ -100,7 +100,7 @@ async function simulatorProcess(products: { main: number; fbe: number }) {
   return { url, stop: () => void child.kill() };
 }
 
-type Row = { label: string; offers: number; pages: number; wallS: number; limitS: number; dbPct: number; dbS: number; statements: number; status: string; stored: number };
+type Row = { label: string; offers: number; pages: number; wallS: number; limitS: number; dbPct: number; dbS: number; statements: number; status: string; stored: number; limited: number };
 
 type Sim = Awaited<ReturnType<typeof simulatorProcess>>;
 
@@ -140,6 +140,8 @@ async function runCase(label: string, products: { main: number; fbe: number }, t
       statements,
       status: result.status,
       stored: await db.emagProduct.count(),
+      // 429 answers the clients got from the simulator (each one is also retried with a fresh slot).
+      limited: Object.values(clients).reduce((n, c) => n + c.usage().buckets.default.rateLimitHits, 0),
     };
   } finally {
     setSyncClientFactory(undefined);
@@ -184,7 +186,7 @@ try {
     (r.offers / r.limitS).toFixed(0),
     `${((r.limitS / r.wallS) * 100).toFixed(0)} %`,
     `${r.dbPct.toFixed(1)} % (${r.dbS.toFixed(2)} s, ${r.statements} statements)`,
-    `${r.status}, ${r.stored.toLocaleString("en")} stored`,
+    `${r.status}, ${r.stored.toLocaleString("en")} stored, ${r.limited}×429`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 || i >= 8 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");

@@ -53,9 +53,13 @@ export async function bulkQuery<R extends pg.QueryResultRow>(name: string | null
 
 /** Runs fn in one transaction on a pooled connection; its statements are observed like bulkQuery's. */
 export async function bulkTransaction<T>(fn: (query: <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>) => Promise<T>): Promise<T> {
+  // Waiting for (or opening) the connection is timed with BEGIN, as bulkQuery's pool.query does.
+  const connecting = performance.now();
   const client = await bulkPool().connect();
+  let first = true;
   const query = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) => {
-    const started = performance.now();
+    const started = first ? connecting : performance.now();
+    first = false;
     try {
       return (await client.query<R>(sql, params)).rows;
     } finally {

@@ -93,6 +93,21 @@ export async function readSyncLog(id: string): Promise<SyncLog | null> {
   return row ?? null;
 }
 
+// Steps that start together (the count and the first chunk, the chunk lanes) each read the log
+// first: one read in flight per sync is shared, instead of a statement (and often a second pooled
+// connection) each. A step is as good with a read started a moment before it as with its own (its
+// writes re-check the status under the row lock); code that must see its own earlier write (the
+// end of a sync) uses readSyncLog / getSyncLog.
+const reading = new Map<string, Promise<SyncLog | null>>();
+export function readSyncLogForStep(id: string): Promise<SyncLog | null> {
+  let p = reading.get(id);
+  if (!p) {
+    p = readSyncLog(id).finally(() => reading.delete(id));
+    reading.set(id, p);
+  }
+  return p;
+}
+
 export async function getSyncLog(id: string) {
   const log = await readSyncLog(id);
   if (!log) throw new AppError("not_found", "Sync not found");

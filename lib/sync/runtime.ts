@@ -7,7 +7,7 @@ import { getEmagClient } from "@/lib/emag/config";
 import type { EmagClient } from "@/lib/emag/client";
 import { emagRequests } from "@/lib/emag/metrics";
 import type { SyncLog } from "@/lib/generated/prisma/client";
-import { addRequestCounts, beat, optionsOf, readSyncLog } from "@/lib/sync/log-store";
+import { addRequestCounts, beat, optionsOf, readSyncLogForStep } from "@/lib/sync/log-store";
 import type { AccountKind, SyncOptions } from "@/lib/sync/options";
 import { tickProgress } from "@/lib/sync/progress";
 
@@ -59,7 +59,7 @@ export interface GuardContext {
 export type Guarded<T> = { stopped: StopReason } | { stopped?: undefined; value: T };
 
 export async function guarded<T>(syncId: string, account: AccountKind | null, fn: (ctx: GuardContext) => Promise<T>): Promise<Guarded<T>> {
-  const log = await readSyncLog(syncId);
+  const log = await readSyncLogForStep(syncId);
   if (!log || log.status !== "running") return { stopped: "stopped" };
   const options = optionsOf(log);
   const remaining = log.startedAt.getTime() + options.timeout_seconds * 1000 - Date.now();
