@@ -4,14 +4,11 @@
 // in a child process, loaded by autocannon from this one. Goal: p95 < 30 ms at 32 connections.
 // Runs on a throwaway database (TEST_DATABASE_URL's server, else an embedded PostgreSQL).
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { resetEnvForTests } from "@/lib/env";
 
 // autocannon ships no type declarations; this is the slice used here.
@@ -49,34 +46,6 @@ async function serve(databaseUrl: string) {
   console.log(JSON.stringify({ port: (server.address() as AddressInfo).port }));
 }
 
-async function throwawayDatabase() {
-  resetEnvForTests({ LOG_LEVEL: "silent" });
-  const { env } = await import("@/lib/env");
-  const server = env().TEST_DATABASE_URL;
-  if (server) {
-    const name = `magflow_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const c = new pg.Client({ connectionString: server });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-        await c.end();
-      },
-    };
-  }
-  const { startEmbeddedPostgres } = await import("@/lib/db/embedded");
-  const dir = await mkdtemp(path.join(os.tmpdir(), "magflow-bench-pg-"));
-  await chmod(dir, 0o755);
-  const embedded = await startEmbeddedPostgres({ dataDir: dir, persistent: false });
-  return { url: embedded.url, drop: async () => (await embedded.stop(), await rm(dir, { recursive: true, force: true })) };
-}
 
 /** Stores `count` simulated offers (60 % MAIN, 40 % FBE) through the sync's own page statement. */
 async function load(count: number) {
@@ -107,6 +76,8 @@ async function main() {
   const offers = arg("offers", 100_000);
   const seconds = arg("seconds", 15);
   const connections = arg("connections", 32);
+  resetEnvForTests({ LOG_LEVEL: "silent" });
+  const { throwawayDatabase } = await import("./support");
   const database = await throwawayDatabase();
   const { migrateDeploy } = await import("@/lib/db/migrate");
   await migrateDeploy(database.url);

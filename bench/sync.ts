@@ -4,45 +4,15 @@
 // embedded PostgreSQL). Each case is printed next to its physical limit: pages / 3 req/s + one
 // latency (3.5 s on average): no client can do better within eMAG's budget.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { resetEnvForTests } from "@/lib/env";
 
 resetEnvForTests({ LOG_LEVEL: "silent" });
-const { env } = await import("@/lib/env");
 const { migrateDeploy } = await import("@/lib/db/migrate");
 
 const LATENCY = "3000-4000";
 const MEAN_LATENCY_S = 3.5;
 
-async function throwawayDatabase() {
-  const server = env().TEST_DATABASE_URL;
-  if (server) {
-    const name = `magflow_bench_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: server });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const drop = async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
-    return { url: url.toString(), drop };
-  }
-  const { startEmbeddedPostgres } = await import("@/lib/db/embedded");
-  const dir = await mkdtemp(path.join(os.tmpdir(), "magflow-bench-pg-"));
-  await chmod(dir, 0o755);
-  const embedded = await startEmbeddedPostgres({ dataDir: dir, persistent: false });
-  return { url: embedded.url, drop: async () => (await embedded.stop(), await rm(dir, { recursive: true, force: true })) };
-}
 
 /**
  * Installs the app's one PrismaClient with a timing extension, so every statement the sync runs is
@@ -158,6 +128,7 @@ if (process.argv[2] === "--simulator") {
   await new Promise(() => {}); // until the parent kills it
 }
 
+const { throwawayDatabase } = await import("./support");
 const database = await throwawayDatabase();
 try {
   await migrateDeploy(database.url);
