@@ -104,7 +104,8 @@ async function shutdown(signal: string) {
     await demo.stop();
     await app.close?.();
     const { closeBulkPool } = await import("@/lib/sync/bulk-db");
-    await closeBulkPool();
+    const { closeProductsPool } = await import("@/lib/products/read-db");
+    await Promise.all([closeBulkPool(), closeProductsPool()]);
     await disconnectDb();
     await infra.embedded?.stop();
     logger.info("shutdown complete");
