@@ -1,5 +1,6 @@
 // The last step: decides the final status from the checkpoint, ends the log (unless it was
 // cancelled or cleaned up meanwhile), records metrics and tells the browser.
+import { notifySafely } from "@/lib/notifications/service";
 import { emit } from "@/lib/realtime/emit";
 import { endSyncLog, forgetSeenOffers, getSyncLog, optionsOf, serializeSyncLog, type Checkpoint, type SyncLogJson } from "@/lib/sync/log-store";
 import { syncDuration, syncErrors, syncTimeouts } from "@/lib/sync/metrics";
@@ -18,11 +19,21 @@ export function finalStatus(cp: Checkpoint, accounts: AccountKind[], deadlinePas
   return { status: accounts.every(wroteNothing) ? "failed" : "partial", timedOut };
 }
 
+/** Tells the browser how a sync ended; a failed or partial one also becomes a notification. */
 export function announceEnd(log: SyncLogJson) {
   const counters = { ...log.counters, conflicts: log.conflicts };
   if (log.status === "failed") emit("sync:failed", { syncId: log.id, error: log.errors.at(-1)?.message ?? "Sync failed" });
   else emit("sync:completed", { syncId: log.id, status: log.status, counters });
   forgetProgress(log.id);
+  if (log.status === "failed" || log.status === "partial")
+    void notifySafely("products.read", [{
+      type: "sync.failed",
+      category: "sync",
+      priority: "high",
+      title: `Product sync ${log.status === "failed" ? "failed" : "finished with errors"} (${log.accounts.map((a) => a.toUpperCase()).join(" + ")})`,
+      body: (log.errors.at(-1)?.message ?? "See the sync history for details").slice(0, 500),
+      link: "/emag/sync",
+    }]);
 }
 
 export async function finishSync(syncId: string): Promise<SyncLogJson> {

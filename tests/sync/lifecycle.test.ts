@@ -6,6 +6,7 @@ import { metricsRegistry } from "@/lib/metrics/registry";
 import { registerIo, type IoServer } from "@/lib/realtime/emit";
 import type { SyncProgressPayload } from "@/lib/realtime/events";
 import { createSyncLog } from "@/lib/sync/log-store";
+import { userWithToken } from "../helpers/api";
 import { normaliseOptions } from "@/lib/sync/options";
 import { registerSyncMetrics } from "@/lib/sync/metrics";
 import { runProductSync, syncProductsNow } from "@/lib/sync/service";
@@ -58,6 +59,7 @@ describe("sync lifecycle", () => {
 
   it("stops at its timeout: in-flight requests are abandoned and the run fails as timed out", async () => {
     await simControl(sim, "config", { latencyMs: 1500 });
+    const viewer = await userWithToken("viewer");
     try {
       const log = await createSyncLog(normaliseOptions({ account_type: "main", mode: "full", timeout_seconds: 10 }), { triggeredBy: "api" });
       // Pretend it started 9.3 s ago, so the deadline falls while pages are in flight.
@@ -71,6 +73,8 @@ describe("sync lifecycle", () => {
       expect(result.errors.at(-1)?.message).toBe("Timed out after 10 s");
       expect(await metricValue("emag_sync_timeouts_total")).toBe(timeoutsBefore + 1);
       expect(named("sync:failed")).toEqual([{ syncId: log.id, error: "Timed out after 10 s" }]);
+      // Staff hear about it on the bell too.
+      await expect.poll(() => db.notification.count({ where: { type: "sync.failed", userId: viewer.user.id } })).toBe(1);
     } finally {
       await simControl(sim, "config", { latencyMs: 0 });
     }
