@@ -1,8 +1,10 @@
 "use client";
-// Shared pieces of the server-paged tables (users, products, sync history): translating antd's
-// table changes into URL params, and the "nothing matches these filters" empty state.
-import { Button, Empty, type TablePaginationConfig } from "antd";
+// Shared pieces of the server-paged tables (users, products, orders, sync history): translating
+// antd's table changes into URL params, the pagination they all show, and the "nothing matches
+// these filters" empty state.
+import { Button, Empty, type TablePaginationConfig, type TableProps } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
+import { formatCount } from "@/lib/ui/format";
 
 type Paged = { page: number; pageSize: number };
 
@@ -21,6 +23,33 @@ export function sortChange<R, F extends string>(
   const field = s?.order ? (s.columnKey as F) : undefined;
   if (!field) return { ...fallback, page: 1 };
   return { sort: field, order: s?.order === "descend" ? "desc" : "asc", page: 1 };
+}
+
+type Sorted<F extends string> = { sort: F; order: "asc" | "desc" };
+
+/** antd's onChange for a server-sorted, server-paged table: a header click sorts (from page 1), the pager pages. */
+export function serverTableChange<R, F extends string>(
+  params: Paged,
+  fallback: Sorted<F>,
+  onParamsChange: (patch: Paged | (Sorted<F> & { page: 1 })) => void,
+): TableProps<R>["onChange"] {
+  return (pagination, _filters, sorter, extra) => {
+    if (extra.action === "sort") onParamsChange(sortChange<R, F>(sorter, fallback));
+    else if (extra.action === "paginate") onParamsChange(pageChange(pagination, params));
+  };
+}
+
+/** The pager of a server-paged list: "1–20 of 6,005 orders" on desktop, a compact pager on phones. */
+export function serverPagination(params: Paged, total: number | undefined, opts: { isMobile: boolean; pageSizes: readonly number[]; noun: string }): TablePaginationConfig {
+  return {
+    current: params.page,
+    pageSize: params.pageSize,
+    total: total ?? 0,
+    showSizeChanger: !opts.isMobile,
+    pageSizeOptions: opts.pageSizes.map(String),
+    simple: opts.isMobile,
+    showTotal: opts.isMobile ? undefined : (all, [from, to]) => `${formatCount(from)}–${formatCount(to)} of ${formatCount(all)} ${opts.noun}`,
+  };
 }
 
 export function NoMatches({ what, onClear }: { what: string; onClear: () => void }) {

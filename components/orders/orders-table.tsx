@@ -2,14 +2,14 @@
 // The orders table: server-side paging and sorting. Phones keep the order (with its status) and
 // the total and fold the rest under the order id; wider content scrolls sideways, never squeezes.
 import { Button, Empty, Flex, Grid, Table, Tag, Tooltip, Typography, theme, type TableProps } from "antd";
-import { NoMatches, pageChange, sortChange } from "@/components/common/server-table";
+import { NoMatches, serverPagination, serverTableChange } from "@/components/common/server-table";
 import { accountLabels } from "@/components/emag/labels";
 import { paymentLabel } from "@/components/orders/labels";
 import { OrderStatusTag, OrderTypeTag } from "@/components/orders/order-tags";
 import { ORDER_PAGE_SIZES } from "@/components/orders/use-orders-url-state";
 import type { Page } from "@/lib/ui/api-client";
 import type { OrderSortField, OrderSummary, OrdersListParams } from "@/lib/ui/queries/orders";
-import { formatCount, formatDateTime, formatMoney, formatRelative } from "@/lib/ui/format";
+import { formatDateTime, formatMoney, formatRelative } from "@/lib/ui/format";
 
 interface OrdersTableProps {
   page: Page<OrderSummary> | undefined;
@@ -94,10 +94,7 @@ export function OrdersTable({ page, loading, params, filtered, fresh, onParamsCh
     { title: "AWB", dataIndex: "awb_number", responsive: ["xl"], render: (awb: string | null) => (awb ? <Typography.Text copyable>{awb}</Typography.Text> : "—") },
   ];
 
-  const onChange: TableProps<OrderSummary>["onChange"] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === "sort") onParamsChange(sortChange<OrderSummary, OrderSortField>(sorter, { sort: "emag_created_at", order: "desc" }));
-    else if (extra.action === "paginate") onParamsChange(pageChange(pagination, params));
-  };
+  const onChange = serverTableChange<OrderSummary, OrderSortField>(params, { sort: "emag_created_at", order: "desc" }, onParamsChange);
 
   const empty = filtered ? (
     <NoMatches what="orders" onClear={onClearFilters} />
@@ -127,15 +124,7 @@ export function OrdersTable({ page, loading, params, filtered, fresh, onParamsCh
         size={isMobile ? "small" : "medium"}
         scroll={{ x: "max-content" }}
         locale={{ emptyText: page ? empty : <span /> }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: page?.total ?? 0,
-          showSizeChanger: !isMobile,
-          pageSizeOptions: ORDER_PAGE_SIZES.map(String),
-          simple: isMobile,
-          showTotal: isMobile ? undefined : (total, [from, to]) => `${formatCount(from)}–${formatCount(to)} of ${formatCount(total)} orders`,
-        }}
+        pagination={serverPagination(params, page?.total, { isMobile, pageSizes: ORDER_PAGE_SIZES, noun: "orders" })}
       />
     </div>
   );

@@ -3,6 +3,7 @@
 // on phones the controls wrap into full-width rows.
 import { Button, DatePicker, Flex, Input, Select, theme } from "antd";
 import dayjs from "dayjs";
+import { FilterSelect } from "@/components/common/filter-select";
 import { accountOptions } from "@/components/emag/labels";
 import { orderStatusOptions, orderTypeOptions, paymentModeOptions } from "@/components/orders/labels";
 import { countOrderFilters } from "@/components/orders/use-orders-url-state";
@@ -47,36 +48,12 @@ export function OrdersToolbar({ params, onChange, onClear }: OrdersToolbarProps)
         aria-label="Filter by status"
         data-testid="orders-status-filter"
       />
-      <Select<AccountKind>
-        allowClear
-        placeholder="All accounts"
-        value={params.account}
-        options={accountOptions}
-        onChange={(account) => onChange({ account: account ?? undefined })}
-        style={grow(120, 150)}
-        aria-label="Filter by account"
-        data-testid="orders-account-filter"
-      />
-      <Select<OrderType>
-        allowClear
-        placeholder="Any type"
-        value={params.type}
-        options={orderTypeOptions}
-        onChange={(type) => onChange({ type: type ?? undefined })}
-        style={grow(110, 140)}
-        aria-label="Filter by type"
-        data-testid="orders-type-filter"
-      />
-      <Select<number>
-        allowClear
-        placeholder="Any payment"
-        value={params.payment_mode_id}
-        options={paymentModeOptions}
-        onChange={(v) => onChange({ payment_mode_id: v ?? undefined })}
-        style={grow(150, 190)}
-        aria-label="Filter by payment"
-        data-testid="orders-payment-filter"
-      />
+      <FilterSelect<AccountKind> label="account" placeholder="All accounts" value={params.account} options={accountOptions}
+        onChange={(account) => onChange({ account })} style={grow(120, 150)} testId="orders-account-filter" />
+      <FilterSelect<OrderType> label="type" placeholder="Any type" value={params.type} options={orderTypeOptions}
+        onChange={(type) => onChange({ type })} style={grow(110, 140)} testId="orders-type-filter" />
+      <FilterSelect<number> label="payment" placeholder="Any payment" value={params.payment_mode_id} options={paymentModeOptions}
+        onChange={(payment_mode_id) => onChange({ payment_mode_id })} style={grow(150, 190)} testId="orders-payment-filter" />
       <DatePicker.RangePicker
         allowEmpty={[true, true]}
         value={[params.date_from ? dayjs(params.date_from) : null, params.date_to ? dayjs(params.date_to) : null]}

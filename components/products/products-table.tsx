@@ -1,5 +1,5 @@
 "use client";
-import { NoMatches, pageChange, sortChange } from "@/components/common/server-table";
+import { NoMatches, serverPagination, serverTableChange } from "@/components/common/server-table";
 // The products table: server-side paging and sorting; minor columns fold away on small screens.
 import { Button, Empty, Grid, Table, Tag, Tooltip, Typography, type TableProps } from "antd";
 import Link from "next/link";
@@ -88,10 +88,7 @@ export function ProductsTable({ page, loading, params, filtered, onParamsChange,
     },
   ];
 
-  const onChange: TableProps<Product>["onChange"] = (pagination, _filters, sorter, extra) => {
-    if (extra.action === "sort") onParamsChange(sortChange<Product, ProductSortField>(sorter, { sort: "name", order: "asc" }));
-    else if (extra.action === "paginate") onParamsChange(pageChange(pagination, params));
-  };
+  const onChange = serverTableChange<Product, ProductSortField>(params, { sort: "name", order: "asc" }, onParamsChange);
 
   const empty = filtered ? (
     <NoMatches what="products" onClear={onClearFilters} />
@@ -115,15 +112,7 @@ export function ProductsTable({ page, loading, params, filtered, onParamsChange,
         size={isMobile ? "small" : "medium"}
         scroll={{ x: "max-content" }}
         locale={{ emptyText: page ? empty : <span /> }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: page?.total ?? 0,
-          showSizeChanger: !isMobile,
-          pageSizeOptions: PRODUCT_PAGE_SIZES.map(String),
-          simple: isMobile,
-          showTotal: isMobile ? undefined : (total, [from, to]) => `${formatCount(from)}–${formatCount(to)} of ${formatCount(total)} products`,
-        }}
+        pagination={serverPagination(params, page?.total, { isMobile, pageSizes: PRODUCT_PAGE_SIZES, noun: "products" })}
       />
     </div>
   );

@@ -2,7 +2,8 @@
 // Search and filters above the products table. Every change lands in the URL (and back on page 1).
 import { useState } from "react";
 import { FilterOutlined } from "@ant-design/icons";
-import { Badge, Button, Flex, Input, Select, theme } from "antd";
+import { Badge, Button, Flex, Input, theme } from "antd";
+import { FilterSelect } from "@/components/common/filter-select";
 import { accountOptions, validationStatusOptions } from "@/components/emag/labels";
 import { RangeFilter } from "@/components/products/range-filter";
 import { countProductFilters } from "@/components/products/use-products-url-state";
@@ -15,7 +16,7 @@ interface ProductsToolbarProps {
   onClear: () => void;
 }
 
-const statusOptions = [
+const statusOptions: { value: ProductStatus; label: string }[] = [
   { value: "active", label: "Active" },
   { value: "inactive", label: "Inactive" },
   { value: "removed", label: "Removed from eMAG" },
@@ -43,26 +44,10 @@ export function ProductsToolbar({ params, onChange, onClear }: ProductsToolbarPr
           aria-label="Search products"
           data-testid="products-search"
         />
-        <Select<AccountKind>
-          allowClear
-          placeholder="All accounts"
-          value={params.account}
-          options={accountOptions}
-          onChange={(account) => onChange({ account: account ?? undefined })}
-          style={{ flex: "1 1 130px", maxWidth: 160 }}
-          aria-label="Filter by account"
-          data-testid="products-account-filter"
-        />
-        <Select<ProductStatus>
-          allowClear
-          placeholder="Any status"
-          value={params.status}
-          options={statusOptions}
-          onChange={(status) => onChange({ status: status ?? undefined })}
-          style={{ flex: "1 1 130px", maxWidth: 190 }}
-          aria-label="Filter by status"
-          data-testid="products-status-filter"
-        />
+        <FilterSelect<AccountKind> label="account" placeholder="All accounts" value={params.account} options={accountOptions}
+          onChange={(account) => onChange({ account })} style={{ flex: "1 1 130px", maxWidth: 160 }} testId="products-account-filter" />
+        <FilterSelect<ProductStatus> label="status" placeholder="Any status" value={params.status} options={statusOptions}
+          onChange={(status) => onChange({ status })} style={{ flex: "1 1 130px", maxWidth: 190 }} testId="products-status-filter" />
         <Badge count={moreCount} size="small" color={token.colorPrimary}>
           <Button icon={<FilterOutlined />} onClick={() => setShowMore((v) => !v)} aria-expanded={showMore} data-testid="products-more-filters">
             More filters
@@ -87,17 +72,8 @@ export function ProductsToolbar({ params, onChange, onClear }: ProductsToolbarPr
             aria-label="Filter by brand"
             data-testid="products-brand-filter"
           />
-          <Select<number>
-            allowClear
-            showSearch={{ optionFilterProp: "label" }}
-            placeholder="Any validation status"
-            value={params.validation_status}
-            options={validationStatusOptions}
-            onChange={(v) => onChange({ validation_status: v ?? undefined })}
-            style={{ width: 280, maxWidth: "100%" }}
-            aria-label="Filter by validation status"
-            data-testid="products-validation-filter"
-          />
+          <FilterSelect<number> label="validation status" placeholder="Any validation status" value={params.validation_status} options={validationStatusOptions}
+            onChange={(validation_status) => onChange({ validation_status })} style={{ width: 280, maxWidth: "100%" }} search testId="products-validation-filter" />
           <RangeFilter label="Stock" min={params.stock_min} max={params.stock_max} onChange={({ min, max }) => onChange({ stock_min: min, stock_max: max })} testId="products-stock" />
           <RangeFilter label="Price" min={params.price_min} max={params.price_max} precision={2} onChange={({ min, max }) => onChange({ price_min: min, price_max: max })} testId="products-price" />
         </Flex>

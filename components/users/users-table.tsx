@@ -1,5 +1,5 @@
 "use client";
-import { NoMatches, pageChange, sortChange } from "@/components/common/server-table";
+import { NoMatches, serverPagination, serverTableChange } from "@/components/common/server-table";
 // The users table: server-side paging and sorting; minor columns fold away on small screens.
 import { EditOutlined } from "@ant-design/icons";
 import { Button, Empty, Grid, Table, Tag, Tooltip, Typography, type TableProps } from "antd";
@@ -78,11 +78,8 @@ export function UsersTable({ page, loading, params, filtered, onParamsChange, on
     },
   ];
 
-  const onChange: TableProps<AdminUser>["onChange"] = (pagination, _filters, sorter, extra) => {
-    // Clearing a sort falls back to the API default (newest first).
-    if (extra.action === "sort") onParamsChange(sortChange<AdminUser, UserSortField>(sorter, { sort: "createdAt", order: "desc" }));
-    else if (extra.action === "paginate") onParamsChange(pageChange(pagination, params));
-  };
+  // Clearing a sort falls back to the API default (newest first).
+  const onChange = serverTableChange<AdminUser, UserSortField>(params, { sort: "createdAt", order: "desc" }, onParamsChange);
 
   const empty = filtered ? (
     <NoMatches what="users" onClear={onClearFilters} />
@@ -101,15 +98,7 @@ export function UsersTable({ page, loading, params, filtered, onParamsChange, on
         size={isMobile ? "small" : "medium"}
         scroll={{ x: "max-content" }}
         locale={{ emptyText: page ? empty : <span /> }}
-        pagination={{
-          current: params.page,
-          pageSize: params.pageSize,
-          total: page?.total ?? 0,
-          showSizeChanger: !isMobile,
-          pageSizeOptions: PAGE_SIZES.map(String),
-          simple: isMobile,
-          showTotal: isMobile ? undefined : (total, [from, to]) => `${from}–${to} of ${total} users`,
-        }}
+        pagination={serverPagination(params, page?.total, { isMobile, pageSizes: PAGE_SIZES, noun: "users" })}
       />
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 // Search and filters above the users table. Every change lands in the URL (and back on page 1).
 import { Flex, Input, Select, theme } from "antd";
+import { FilterSelect } from "@/components/common/filter-select";
 import { roleOptions } from "@/components/users/role-options";
 import type { Role } from "@/lib/auth/permissions";
 import type { UsersListParams } from "@/lib/ui/queries/users";
@@ -31,16 +32,8 @@ export function UsersToolbar({ params, onChange }: UsersToolbarProps) {
         aria-label="Search users"
         data-testid="users-search"
       />
-      <Select<Role>
-        allowClear
-        placeholder="All roles"
-        value={params.role}
-        options={roleOptions}
-        onChange={(role) => onChange({ role: role ?? undefined })}
-        style={{ flex: "1 1 140px", maxWidth: 180 }}
-        aria-label="Filter by role"
-        data-testid="users-role-filter"
-      />
+      <FilterSelect<Role> label="role" placeholder="All roles" value={params.role} options={roleOptions}
+        onChange={(role) => onChange({ role })} style={{ flex: "1 1 140px", maxWidth: 180 }} testId="users-role-filter" />
       <Select<string>
         allowClear
         placeholder="Any status"
