@@ -12,7 +12,7 @@ export async function runScheduledNow(key: ScheduleKey) {
   const s = schedules[key];
   const started = Date.now();
   try {
-    const result = await scheduledBodies[key](inProcessStep(s.id), "in-process");
+    const result = await scheduledBodies[key](inProcessStep(s.id, s.retries), "in-process");
     logger.info({ job: s.id, ms: Date.now() - started }, "in-process job finished");
     return result;
   } catch (err) {

@@ -1,6 +1,6 @@
 import { inngest } from "@/inngest/client";
 import type { StepRunner } from "@/lib/jobs/step";
-import { schedules } from "@/lib/jobs/schedules";
+import { scheduledFunction } from "@/lib/jobs/schedules";
 import { checkDatabase, checkRedis, recordHealthResult, type ScheduledCheck } from "@/lib/system/health-job";
 
 /** Orchestration only: each side effect is a named step, so a failure retries that step alone. */
@@ -10,12 +10,4 @@ export async function checkHealthBody(step: StepRunner, source: string) {
   return step.run("record-result", () => recordHealthResult({ database, redis }, source));
 }
 
-export const checkHealth = inngest.createFunction(
-  {
-    id: schedules.healthCheck.id,
-    name: schedules.healthCheck.name,
-    triggers: [{ cron: schedules.healthCheck.cron }],
-    retries: 3,
-  },
-  async ({ step }) => checkHealthBody(step, "inngest"),
-);
+export const checkHealth = inngest.createFunction(scheduledFunction("healthCheck"), async ({ step }) => checkHealthBody(step, "inngest"));

@@ -11,7 +11,7 @@ import type { EmagSimulator } from "@/lib/emag/simulator";
 import { schedules } from "@/lib/jobs/schedules";
 import { ordersSyncOptionsSchema } from "@/lib/orders/schemas";
 import { syncAccountOrders } from "@/lib/orders/sync";
-import { createOrdersSyncLog } from "@/lib/orders/sync-log";
+import { createOrdersSyncLog, lastSuccessfulStart } from "@/lib/orders/sync-log";
 import { userWithToken } from "../../tests/helpers/api";
 import { simControl, startFastSimulator, useFastSyncClients, useIsolatedDatabase } from "../../tests/sync/support";
 
@@ -69,6 +69,9 @@ describe("order job functions", () => {
     expect(result).toMatchObject({ status: "partial", counters: { created: 120 }, errors: [{ account: "fbe" }] });
     expect(await db.emagOrder.count({ where: { account: "main" } })).toBe(120);
     expect(await db.emagOrder.count({ where: { account: "fbe" } })).toBe(0);
+    // The next incremental sync of MAIN starts from this one; FBE has no successful sync yet.
+    expect(await lastSuccessfulStart("main")).toEqual(log.startedAt);
+    expect(await lastSuccessfulStart("fbe")).toBeNull();
     expect(await db.notification.count({ where: { type: "sync.failed" } })).toBe(await db.user.count({ where: { active: true } }));
   });
 

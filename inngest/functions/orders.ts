@@ -1,7 +1,7 @@
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { ordersSyncRequested, ordersSyncRequestedSchema } from "@/inngest/events";
-import { schedules } from "@/lib/jobs/schedules";
+import { scheduledFunction } from "@/lib/jobs/schedules";
 import { autoAcknowledgeBody, cleanupLogsBody, ordersSyncBody, scheduledOrdersSyncBody } from "@/lib/orders/jobs";
 import { ORDER_JOB_RETRIES, ORDERS_SYNC_FUNCTION_ID } from "@/lib/orders/service";
 
@@ -20,19 +20,10 @@ export const syncOrders = inngest.createFunction(
 );
 
 /** Every 5 minutes: incremental sync of MAIN and FBE. */
-export const syncOrdersScheduled = inngest.createFunction(
-  { id: schedules.ordersSync.id, name: schedules.ordersSync.name, triggers: [{ cron: schedules.ordersSync.cron }], retries: ORDER_JOB_RETRIES },
-  async ({ step }) => scheduledOrdersSyncBody(step, "inngest"),
-);
+export const syncOrdersScheduled = inngest.createFunction(scheduledFunction("ordersSync"), async ({ step }) => scheduledOrdersSyncBody(step, "inngest"));
 
 /** Every 10 minutes: acknowledge new MAIN orders, one step per order. */
-export const autoAcknowledgeOrders = inngest.createFunction(
-  { id: schedules.ordersAutoAcknowledge.id, name: schedules.ordersAutoAcknowledge.name, triggers: [{ cron: schedules.ordersAutoAcknowledge.cron }], retries: ORDER_JOB_RETRIES },
-  async ({ step }) => autoAcknowledgeBody(step, "inngest"),
-);
+export const autoAcknowledgeOrders = inngest.createFunction(scheduledFunction("ordersAutoAcknowledge"), async ({ step }) => autoAcknowledgeBody(step, "inngest"));
 
 /** Daily: delete old sync logs (and old read notifications). */
-export const cleanupSyncLogs = inngest.createFunction(
-  { id: schedules.syncLogCleanup.id, name: schedules.syncLogCleanup.name, triggers: [{ cron: schedules.syncLogCleanup.cron }], retries: ORDER_JOB_RETRIES },
-  async ({ step }) => cleanupLogsBody(step, "inngest"),
-);
+export const cleanupSyncLogs = inngest.createFunction(scheduledFunction("syncLogCleanup"), async ({ step }) => cleanupLogsBody(step, "inngest"));

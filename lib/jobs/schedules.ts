@@ -1,13 +1,20 @@
-// Every scheduled job, declared once. Inngest functions take their cron triggers from here, and
-// the in-process fallback (used when no Inngest server is reachable) fires the same table.
+// Every scheduled job, declared once. Inngest functions take their id, name, cron trigger and
+// retries from here, and the in-process fallback (used when no Inngest server is reachable) fires
+// the same table with the same retries per step (retries = attempts after the first).
 export const schedules = {
-  healthCheck: { id: "system-health-check", name: "System health check", cron: "*/15 * * * *" },
-  productsSync: { id: "emag-products-sync-hourly", name: "Hourly incremental product sync (MAIN + FBE)", cron: "0 * * * *" },
-  productsSyncCleanup: { id: "emag-products-sync-cleanup", name: "Fail product syncs that stopped responding", cron: "*/10 * * * *" },
-  ordersSync: { id: "emag-orders-sync-5min", name: "Incremental order sync (MAIN + FBE)", cron: "*/5 * * * *" },
-  ordersAutoAcknowledge: { id: "emag-orders-auto-acknowledge", name: "Acknowledge new MAIN orders", cron: "*/10 * * * *" },
-  syncLogCleanup: { id: "sync-log-cleanup", name: "Delete sync logs older than the retention", cron: "30 3 * * *" },
+  healthCheck: { id: "system-health-check", name: "System health check", cron: "*/15 * * * *", retries: 3 },
+  productsSync: { id: "emag-products-sync-hourly", name: "Hourly incremental product sync (MAIN + FBE)", cron: "0 * * * *", retries: 3 },
+  productsSyncCleanup: { id: "emag-products-sync-cleanup", name: "Fail product syncs that stopped responding", cron: "*/10 * * * *", retries: 3 },
+  ordersSync: { id: "emag-orders-sync-5min", name: "Incremental order sync (MAIN + FBE)", cron: "*/5 * * * *", retries: 2 },
+  ordersAutoAcknowledge: { id: "emag-orders-auto-acknowledge", name: "Acknowledge new MAIN orders", cron: "*/10 * * * *", retries: 2 },
+  syncLogCleanup: { id: "sync-log-cleanup", name: "Delete sync logs older than the retention", cron: "30 3 * * *", retries: 2 },
 } as const;
 
 export type ScheduleKey = keyof typeof schedules;
 export type Schedule = (typeof schedules)[ScheduleKey];
+
+/** The Inngest function options of a scheduled job. */
+export const scheduledFunction = (key: ScheduleKey) => {
+  const s = schedules[key];
+  return { id: s.id, name: s.name, triggers: [{ cron: s.cron }], retries: s.retries };
+};

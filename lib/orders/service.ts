@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { publicBaseUrl } from "@/lib/env";
 import { inProcessStep } from "@/lib/jobs/in-process-step";
 import { jobMode } from "@/lib/jobs/mode";
+import { schedules } from "@/lib/jobs/schedules";
 import { logger } from "@/lib/logger";
 import { ordersSyncBody } from "@/lib/orders/jobs";
 import { ordersSyncOptionsSchema, type OrdersSyncOptions } from "@/lib/orders/schemas";
@@ -15,8 +16,8 @@ import { createOrdersSyncLog, type OrdersActor, type OrdersSyncLogJson } from "@
 import type { AccountKind } from "@/lib/realtime/events";
 
 export const ORDERS_SYNC_FUNCTION_ID = "emag-orders-sync";
-/** Inngest retries: 2 after the first attempt = 3 attempts, with exponential backoff. */
-export const ORDER_JOB_RETRIES = 2;
+/** Retries of a requested order sync: 2 after the first attempt = 3 attempts, like the order schedules. */
+export const ORDER_JOB_RETRIES = schedules.ordersSync.retries;
 
 type OrdersGlobal = { __magflowOrderSyncs?: Map<string, Promise<unknown>> };
 const background = ((globalThis as OrdersGlobal).__magflowOrderSyncs ??= new Map());
@@ -67,9 +68,9 @@ export async function callbackToken(account: AccountKind): Promise<string> {
   return (await db.emagAccount.findUnique({ where: { kind: account }, select: { callbackToken: true } }))?.callbackToken ?? token;
 }
 
-export async function callbackUrl(account: AccountKind) {
-  return `${publicBaseUrl()}/api/v1/emag/callbacks/${account}/order?token=${encodeURIComponent(await callbackToken(account))}`;
-}
+/** The URL to paste into eMAG's seller settings (it carries the account's secret). */
+export const callbackUrlFor = (account: AccountKind, token: string, base = publicBaseUrl()) =>
+  `${base}/api/v1/emag/callbacks/${account}/order?token=${encodeURIComponent(token)}`;
 
 /** Constant-time comparison of the presented token with the account's (hashes make lengths equal). */
 export async function verifyCallbackToken(account: AccountKind, presented: string | undefined): Promise<boolean> {
