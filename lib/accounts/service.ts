@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
-import { callbackUrl } from "@/lib/orders/service";
+import { callbackToken, callbackUrlFor } from "@/lib/orders/service";
 import { emagAccountSummary, getEmagClient } from "@/lib/emag/config";
 import { isEmagApiError } from "@/lib/emag/errors";
 
@@ -16,7 +16,7 @@ export const accountTypeQuerySchema = z.object({
 
 /** Both accounts. The callback URL carries the account's secret, so only admins get it (others: null). */
 export async function listAccounts(opts: { withCallbackUrl?: boolean } = {}) {
-  const rows = await db.emagAccount.findMany({ select: { kind: true, displayName: true, updatedAt: true } });
+  const rows = await db.emagAccount.findMany({ select: { kind: true, displayName: true, updatedAt: true, callbackToken: true } });
   return Promise.all(
     accountKinds.map(async (kind) => {
       const { mode, baseUrl } = emagAccountSummary(kind);
@@ -27,7 +27,7 @@ export async function listAccounts(opts: { withCallbackUrl?: boolean } = {}) {
         mode,
         baseUrl,
         usage: getEmagClient(kind).usage(),
-        callback_url: opts.withCallbackUrl && row ? await callbackUrl(kind) : null,
+        callback_url: opts.withCallbackUrl && row ? callbackUrlFor(kind, row.callbackToken ?? (await callbackToken(kind))) : null,
       };
     }),
   );

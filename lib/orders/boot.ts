@@ -3,14 +3,14 @@
 import { AppError } from "@/lib/api/errors";
 import type { EmagSimulator } from "@/lib/emag/simulator";
 import { logger } from "@/lib/logger";
-import { callbackToken, startOrdersSync } from "@/lib/orders/service";
+import { callbackToken, callbackUrlFor, startOrdersSync } from "@/lib/orders/service";
 import { failStaleOrderSyncs } from "@/lib/orders/sync-log";
 
 export async function bootOrders(opts: { simulator?: EmagSimulator; port: number; inProcess: boolean }) {
   for (const kind of ["main", "fbe"] as const) {
     const token = await callbackToken(kind);
     // The simulator calls the app the way eMAG would, on the loopback address it can always reach.
-    opts.simulator?.setCallbackUrl(kind, `http://127.0.0.1:${opts.port}/api/v1/emag/callbacks/${kind}/order?token=${encodeURIComponent(token)}`);
+    opts.simulator?.setCallbackUrl(kind, callbackUrlFor(kind, token, `http://127.0.0.1:${opts.port}`));
   }
   if (opts.inProcess) {
     // In-process order syncs of the previous process are gone with it.

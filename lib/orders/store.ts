@@ -99,9 +99,7 @@ SELECT up.id, up.account, up.emag_order_id::text AS emag_order_id, up.status, up
   up.customer_name, up.total::text AS total, up.currency
 FROM up LEFT JOIN prev USING (account, emag_order_id)`;
 
-const REPLACE_LINES = `
-WITH del AS (DELETE FROM emag_order_lines WHERE order_id = ANY($1::uuid[]))
-SELECT 1`;
+const DELETE_LINES = `DELETE FROM emag_order_lines WHERE order_id = ANY($1::uuid[])`;
 
 const INSERT_LINES = `
 INSERT INTO emag_order_lines (order_id, line_id, account, emag_order_id, product_id, part_number, part_number_key, name,
@@ -111,10 +109,7 @@ SELECT o.id, l.line_id, o.account, o.emag_order_id, l.product_id, l.part_number,
 FROM jsonb_to_recordset($1::jsonb) AS l(account "AccountKind", emag_order_id bigint, line_id bigint, product_id text,
   part_number text, part_number_key text, name text, quantity int, sale_price numeric, vat_rate numeric, status int)
 JOIN emag_orders o ON o.account = l.account AND o.emag_order_id = l.emag_order_id
-WHERE o.id = ANY($2::uuid[])
-ON CONFLICT (order_id, line_id) DO UPDATE SET product_id = excluded.product_id, part_number = excluded.part_number,
-  part_number_key = excluded.part_number_key, name = excluded.name, quantity = excluded.quantity,
-  sale_price = excluded.sale_price, vat_rate = excluded.vat_rate, status = excluded.status`;
+WHERE o.id = ANY($2::uuid[])`;
 
 /** Upserts one batch of orders and their lines atomically. */
 export async function upsertOrders(rows: OrderRow[]): Promise<UpsertResult> {
@@ -132,7 +127,8 @@ export async function upsertOrders(rows: OrderRow[]): Promise<UpsertResult> {
       const lines = unique
         .filter((r) => changed.has(`${r.account}:${r.emag_order_id}`))
         .flatMap((r) => r.lines.map((l) => ({ ...l, account: r.account, emag_order_id: r.emag_order_id })));
-      await client.query({ name: "orders-lines-delete", text: REPLACE_LINES, values: [ids] });
+      // A rewritten order's lines are replaced (eMAG may add, drop or change lines).
+      await client.query({ name: "orders-lines-delete", text: DELETE_LINES, values: [ids] });
       if (lines.length) await client.query({ name: "orders-lines-insert", text: INSERT_LINES, values: [JSON.stringify(lines), ids] });
     }
     await client.query("COMMIT");

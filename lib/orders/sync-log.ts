@@ -95,14 +95,19 @@ export async function endOrdersSyncLog(syncId: string, outcomes: AccountOutcome[
   return db.syncLog.findUniqueOrThrow({ where: { id: syncId } });
 }
 
-/** Where an incremental sync of the account starts: the last successful sync's start, or null. */
+/**
+ * Where an incremental sync of the account starts: the start of the last sync that succeeded for
+ * it (a partial sync counts for the account that did not fail), or null.
+ */
 export async function lastSuccessfulStart(account: AccountKind): Promise<Date | null> {
-  const log = await db.syncLog.findFirst({
-    where: { type: ORDERS_SYNC_TYPE, status: { in: ["completed", "partial"] }, accounts: { has: account }, mode: { in: ["incremental", "backfill"] }, errors: { equals: [] } },
-    orderBy: { startedAt: "desc" },
-    select: { startedAt: true },
-  });
-  return log?.startedAt ?? null;
+  const rows = await db.$queryRawUnsafe<{ started_at: Date }[]>(
+    `SELECT started_at FROM sync_logs
+     WHERE type = $1 AND status IN ('completed', 'partial') AND $2 = ANY(accounts) AND mode IN ('incremental', 'backfill')
+       AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(errors) e WHERE e->>'account' = $2)
+     ORDER BY started_at DESC LIMIT 1`,
+    ORDERS_SYNC_TYPE, account,
+  );
+  return rows[0]?.started_at ?? null;
 }
 
 export function serializeOrdersSyncLog(log: SyncLog) {
@@ -125,10 +130,13 @@ export function serializeOrdersSyncLog(log: SyncLog) {
 }
 export type OrdersSyncLogJson = ReturnType<typeof serializeOrdersSyncLog>;
 
+/** A read: a "running" log older than the stale limit is not shown as running (the next start fails it). */
 export async function ordersSyncStatus() {
-  await failStaleOrderSyncs();
   const [running, recent] = await Promise.all([
-    db.syncLog.findFirst({ where: { type: ORDERS_SYNC_TYPE, status: "running" }, orderBy: { startedAt: "desc" } }),
+    db.syncLog.findFirst({
+      where: { type: ORDERS_SYNC_TYPE, status: "running", startedAt: { gt: new Date(Date.now() - ORDERS_SYNC_STALE_MS) } },
+      orderBy: { startedAt: "desc" },
+    }),
     db.syncLog.findMany({ where: { type: ORDERS_SYNC_TYPE }, orderBy: { startedAt: "desc" }, take: 10 }),
   ]);
   return { is_running: !!running, current_sync: running ? serializeOrdersSyncLog(running) : null, recent_syncs: recent.map(serializeOrdersSyncLog) };
