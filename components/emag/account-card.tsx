@@ -10,19 +10,16 @@ import { accountHints, accountLabels } from "@/components/emag/labels";
 import { TestConnection } from "@/components/emag/test-connection";
 import type { EmagAccount } from "@/lib/ui/queries/emag-accounts";
 
-// callback_url arrived with the orders API (lib/orders/README.md); absent from an older server.
-type AccountWithCallback = EmagAccount & { callback_url?: string | null };
-
-function CallbackUrl({ url }: { url: string | null | undefined }) {
+function CallbackUrl({ url }: { url: string | null }) {
   if (!url) return <Typography.Text type="secondary">Only admins can see the callback URL</Typography.Text>;
   return (
-    <Typography.Text code copyable={{ text: url, tooltips: ["Copy the URL to paste into eMAG", "Copied"] }} ellipsis={{ tooltip: url }} style={{ maxWidth: "100%" }} data-testid="account-callback-url">
+    <Typography.Text code copyable={{ text: url, tooltips: ["Copy the URL to paste into eMAG", "Copied"] }} style={{ wordBreak: "break-all" }} data-testid="account-callback-url">
       {url}
     </Typography.Text>
   );
 }
 
-export function AccountCard({ account, canTest }: { account: AccountWithCallback; canTest: boolean }) {
+export function AccountCard({ account, canTest }: { account: EmagAccount; canTest: boolean }) {
   const { token } = theme.useToken();
   const { buckets, store } = account.usage;
 

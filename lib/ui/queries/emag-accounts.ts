@@ -18,6 +18,8 @@ export interface EmagAccount {
     store: "memory" | "redis";
     buckets: { orders: BucketUsage; default: BucketUsage };
   };
+  /** eMAG's new-order callback URL (it carries the account's secret): admins only, null for others. */
+  callback_url: string | null;
 }
 
 export interface TestConnectionResult {
