@@ -70,27 +70,48 @@ export interface AccountOutcome {
   error?: string;
 }
 
+type PageCounts = { created: number; updated: number; unchanged: number; pages: number; requests: number };
+type Tallies = Partial<Record<AccountKind, PageCounts>>;
+
 /**
- * Adds one page's counts to the log as the page is written, so the counters stay true when a step
- * is retried (a retry finds the pages of the failed attempt unchanged, and they were counted then).
+ * Adds one page's counts to the log as the page is written: the totals (created and updated are
+ * exact even when a step is retried: a row is inserted or rewritten once) and a per-account tally
+ * in `progress`, from which the end works out "unchanged" without counting re-read pages twice.
  */
-export async function addOrderSyncCounts(syncId: string, c: { created: number; updated: number; unchanged: number; pages: number; requests: number }) {
+export async function addOrderSyncCounts(syncId: string, account: AccountKind, c: PageCounts) {
   await db.$executeRawUnsafe(
-    `UPDATE sync_logs SET created_count = created_count + $2, updated_count = updated_count + $3,
-       unchanged_count = unchanged_count + $4, pages = pages + $5, api_requests = api_requests + $6, heartbeat_at = now()
+    `UPDATE sync_logs SET created_count = created_count + $3, updated_count = updated_count + $4,
+       pages = pages + $5, api_requests = api_requests + $6, heartbeat_at = now(),
+       progress = jsonb_set(COALESCE(progress, '{}'::jsonb), ARRAY[$2::text], (
+         SELECT jsonb_object_agg(k, COALESCE((progress -> $2::text ->> k)::int, 0) + (($7::jsonb) ->> k)::int)
+         FROM jsonb_object_keys($7::jsonb) k))
      WHERE id = $1::uuid`,
-    syncId, c.created, c.updated, c.unchanged, c.pages, c.requests,
+    syncId, account, c.created, c.updated, c.pages, c.requests, JSON.stringify(c),
   );
+}
+
+/**
+ * Orders an account's sync read that needed no write. The attempt that finished read every order
+ * once, but it also sees as unchanged what an earlier, failed attempt of its step already wrote;
+ * those were counted as created or updated then. A failed account has only its pages' tallies.
+ */
+export function unchangedOf(outcome: AccountOutcome, tally: PageCounts | undefined): number {
+  if (outcome.error) return tally?.unchanged ?? 0;
+  const seen = outcome.created + outcome.updated + outcome.unchanged;
+  return Math.max(0, seen - (tally?.created ?? outcome.created) - (tally?.updated ?? outcome.updated));
 }
 
 /** Ends a log with the accounts' outcomes: completed, partial (one account failed) or failed. */
 export async function endOrdersSyncLog(syncId: string, outcomes: AccountOutcome[]) {
   const failed = outcomes.filter((o) => o.error);
   const status = failed.length === 0 ? "completed" : failed.length === outcomes.length ? "failed" : "partial";
+  const tallies = ((await db.syncLog.findUniqueOrThrow({ where: { id: syncId }, select: { progress: true } })).progress ?? {}) as Tallies;
+  const unchanged = outcomes.reduce((sum, o) => sum + unchangedOf(o, tallies[o.account]), 0);
   await db.$executeRawUnsafe(
-    `UPDATE sync_logs SET status = $2::text::"SyncStatus", ${END_SET}, failed_count = $3, errors = errors || $4::jsonb
+    `UPDATE sync_logs SET status = $2::text::"SyncStatus", ${END_SET}, failed_count = $3, errors = errors || $4::jsonb,
+       unchanged_count = $5
      WHERE id = $1::uuid AND status = 'running'`,
-    syncId, status, failed.length, JSON.stringify(failed.map((f) => ({ account: f.account, message: f.error }))),
+    syncId, status, failed.length, JSON.stringify(failed.map((f) => ({ account: f.account, message: f.error }))), unchanged,
   );
   return db.syncLog.findUniqueOrThrow({ where: { id: syncId } });
 }

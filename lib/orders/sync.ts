@@ -68,7 +68,7 @@ async function store(ctx: RunContext, orders: EmagOrder[], requests: number) {
   const created = written.filter((w) => w.inserted).length;
   const counts = { created, updated: written.length - created, unchanged, pages: 1, requests };
   for (const k of ["created", "updated", "unchanged", "pages", "requests"] as const) ctx.outcome[k] += counts[k];
-  await addOrderSyncCounts(ctx.syncId, counts);
+  await addOrderSyncCounts(ctx.syncId, ctx.account, counts);
   await announceOrders(written, { silent: ctx.silent, syncId: ctx.syncId });
 }
 

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { EmagSimulator } from "@/lib/emag/simulator";
+import { ordersSyncOptionsSchema } from "@/lib/orders/schemas";
 import { startOrdersSync, waitForOrderSyncs } from "@/lib/orders/service";
+import { syncAccountOrders } from "@/lib/orders/sync";
+import { createOrdersSyncLog, endOrdersSyncLog } from "@/lib/orders/sync-log";
 import { startFastSimulator, useFastSyncClients, useIsolatedDatabase } from "../sync/support";
 
 useIsolatedDatabase();
@@ -44,5 +47,18 @@ describe("order backfill against a flaky eMAG (fault rate 0.2)", () => {
     await waitForOrderSyncs();
     expect(await db.syncLog.findUniqueOrThrow({ where: { id: again.sync_id } })).toMatchObject({ status: "completed", createdCount: 0, updatedCount: 0, unchangedCount: 5000 });
     expect(await db.emagOrder.count()).toBe(5000);
+  });
+
+  it("counters stay true when an account step is retried: re-read orders are not counted twice", async () => {
+    const options = ordersSyncOptionsSchema.parse({ account_type: "main", mode: "backfill", days_back: 180 });
+    const log = await createOrdersSyncLog(options, { triggeredBy: "api" });
+    await db.$executeRaw`DELETE FROM emag_orders WHERE account = 'main' AND emag_order_id IN (
+      SELECT emag_order_id FROM emag_orders WHERE account = 'main' ORDER BY emag_order_id LIMIT 40)`;
+    // Attempt 1 writes everything and then "fails"; the step's retry reads every page again.
+    await syncAccountOrders(log.id, "main", options);
+    const retry = await syncAccountOrders(log.id, "main", options);
+    expect(retry).toMatchObject({ created: 0, unchanged: 3000 });
+    const ended = await endOrdersSyncLog(log.id, [retry]);
+    expect(ended).toMatchObject({ status: "completed", createdCount: 40, updatedCount: 0, unchangedCount: 2960 });
   });
 });
