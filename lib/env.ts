@@ -39,6 +39,21 @@ export const envSchema = z.object({
   API_TOKEN_TTL_SECONDS: int(12 * 3600, 60),
   LOGIN_MAX_FAILURES: int(5, 1),
   LOGIN_LOCKOUT_SECONDS: int(15 * 60, 1),
+  /** Failed sign-ins from one client address (any account) before that address is refused. */
+  LOGIN_IP_MAX_FAILURES: int(50, 1),
+  /** Per-user API budget: requests per minute (per token, or per user for browser sessions). */
+  API_RATE_LIMIT: int(1200, 1),
+  /** Per-user budget on routes that spend eMAG's request budget (couriers, test-connection, syncs). */
+  API_RATE_LIMIT_EMAG: int(30, 1),
+  /**
+   * Trust X-Forwarded-For from this many proxy hops in front of the app ("0"/unset: never; "true" = 1).
+   * Only then is the client address taken from the header instead of the TCP peer.
+   */
+  TRUST_PROXY: z
+    .enum(["true", "false", "yes", "no", ""])
+    .or(z.string().regex(/^\d{1,2}$/, "a hop count (0-99) or true/false"))
+    .optional()
+    .transform((v) => (v === undefined || v === "" || v === "false" || v === "no" ? 0 : v === "true" || v === "yes" ? 1 : Number(v))),
   METRICS_TOKEN: optionalString,
 
   // Inngest. INNGEST_DEV defaults to on outside production.
