@@ -9,6 +9,7 @@ import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { detectJobMode, setJobMode } from "@/lib/jobs/mode";
 import { logger } from "@/lib/logger";
+import { guardRequest } from "@/lib/http/guard";
 import { httpDuration, routeLabel } from "@/lib/metrics/http";
 import { registerIo } from "@/lib/realtime/emit";
 import { attachRealtime } from "@/lib/realtime/server";
@@ -36,9 +37,8 @@ const server = http.createServer((req, res) => {
   const started = process.hrtime.bigint();
   const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
   req.headers["x-request-id"] = requestId;
-  // The login limiter keys on this; clients cannot spoof it because we overwrite it.
-  req.headers["x-real-ip"] = req.socket.remoteAddress ?? "unknown";
   res.setHeader("x-request-id", requestId);
+  const admitted = guardRequest(req, res, { dev, trustedHops: e.TRUST_PROXY });
   res.on("finish", () => {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const url = req.url ?? "/";
@@ -49,7 +49,7 @@ const server = http.createServer((req, res) => {
       "request",
     );
   });
-  void handle(req, res);
+  if (admitted) void handle(req, res);
 });
 
 const io = attachRealtime(server);
@@ -116,4 +116,6 @@ async function shutdown(signal: string) {
   }
 }
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
+// A promise nobody awaited must not take the server (and every live socket) down with it.
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection (process kept alive)"));
 process.on("SIGINT", () => void shutdown("SIGINT"));
