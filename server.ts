@@ -105,7 +105,8 @@ async function shutdown(signal: string) {
     await app.close?.();
     const { closeBulkPool } = await import("@/lib/sync/bulk-db");
     const { closeProductsPool } = await import("@/lib/products/read-db");
-    await Promise.all([closeBulkPool(), closeProductsPool()]);
+    const { closeLimiterStores } = await import("@/lib/limits");
+    await Promise.all([closeBulkPool(), closeProductsPool(), closeLimiterStores()]);
     await disconnectDb();
     await infra.embedded?.stop();
     logger.info("shutdown complete");

@@ -1,9 +1,10 @@
-// One wrapper for every route handler: request id, auth (bearer or session), permission,
-// awaited params, and error translation. Handlers carry no try/catch plumbing.
+// One wrapper for every route handler: request id, auth (bearer or session), per-user rate limit,
+// permission, awaited params, and error translation. Handlers carry no try/catch plumbing.
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import { AppError } from "@/lib/api/errors";
 import { handleApiError } from "@/lib/api/handle-error";
+import { takeApiQuota, withResponseHeaders, type RateLimitBucket } from "@/lib/api/rate-limit";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { principalFromRequest, type Principal } from "@/lib/auth/principal";
 
@@ -36,17 +37,30 @@ export function publicRoute<P extends RouteParams = RouteParams>(handler: (ctx: 
   };
 }
 
-/** Authenticated route: 401 without a valid bearer token or session, 403 without the permission. */
-export function withAuth<P extends RouteParams = RouteParams>(
-  handler: (ctx: AuthedContext<P>) => Promise<Response>,
-  opts: { permission?: Permission } = {},
-) {
+export interface WithAuthOptions {
+  permission?: Permission;
+  /** Which per-user budget the route spends (lib/api/rate-limit.ts): "emag" for routes that call eMAG. Default "api". */
+  rateLimit?: RateLimitBucket;
+}
+
+/**
+ * Authenticated route: 401 without a valid bearer token or session, 429 over the caller's rate
+ * limit, 403 without the permission. Every response after authentication carries RateLimit-* headers.
+ */
+export function withAuth<P extends RouteParams = RouteParams>(handler: (ctx: AuthedContext<P>) => Promise<Response>, opts: WithAuthOptions = {}) {
   return publicRoute<P>(async (ctx) => {
     const user = await principalFromRequest(ctx.req);
     if (!user) throw new AppError("unauthorized", "Authentication required", { headers: { "WWW-Authenticate": "Bearer" } });
-    if (opts.permission && !can(user.role, opts.permission)) {
-      throw new AppError("forbidden", `Your role (${user.role}) lacks the "${opts.permission}" permission`);
+    const quota = await takeApiQuota(user, opts.rateLimit ?? "api");
+    let res: Response;
+    try {
+      if (opts.permission && !can(user.role, opts.permission)) {
+        throw new AppError("forbidden", `Your role (${user.role}) lacks the "${opts.permission}" permission`);
+      }
+      res = await handler({ ...ctx, user });
+    } catch (err) {
+      res = handleApiError(err, ctx.requestId); // here rather than in publicRoute, so errors carry the headers too
     }
-    return handler({ ...ctx, user });
+    return withResponseHeaders(res, quota);
   });
 }

@@ -1,6 +1,15 @@
+// The audit trail: one audit_logs row per write, with who (user id + request id, or null for jobs),
+// what (action, entity) and the values before and after.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-type Tx = Prisma.TransactionClient;
+/** A transaction client (preferred: the change and its entry commit together) or the main client. */
+type AuditClient = Pick<Prisma.TransactionClient, "auditLog">;
+
+/** Who did it: a user (with the request id), or nobody (a job: say which in newValues.by). */
+export interface AuditActor {
+  userId?: string | null;
+  requestId?: string | null;
+}
 
 export interface AuditEntry {
   actorId?: string | null;
@@ -10,6 +19,7 @@ export interface AuditEntry {
   oldValues?: Record<string, unknown> | null;
   newValues?: Record<string, unknown> | null;
   requestId?: string | null;
+  ip?: string | null;
 }
 
 const SECRET_KEYS = new Set(["password", "passwordHash", "token", "tokenHash", "secret"]);
@@ -24,17 +34,26 @@ export function scrub(values: Record<string, unknown> | null | undefined) {
   return out as Prisma.InputJsonObject;
 }
 
-/** Written inside the caller's transaction, so the change and its audit entry commit together. */
-export async function recordAudit(tx: Tx, e: AuditEntry) {
-  await tx.auditLog.create({
-    data: {
-      actorId: e.actorId ?? null,
-      action: e.action,
-      entityType: e.entityType,
-      entityId: e.entityId ?? null,
-      oldValues: scrub(e.oldValues),
-      newValues: scrub(e.newValues),
-      requestId: e.requestId ?? null,
-    },
-  });
+const rowOf = (e: AuditEntry) => ({
+  actorId: e.actorId ?? null,
+  action: e.action,
+  entityType: e.entityType,
+  entityId: e.entityId ?? null,
+  oldValues: scrub(e.oldValues),
+  newValues: scrub(e.newValues),
+  requestId: e.requestId ?? null,
+  ip: e.ip ?? null,
+});
+
+/**
+ * Written inside the caller's transaction, so the change and its audit entry commit together. Where
+ * the write is not a Prisma transaction (raw pool statements), pass `db` right after the write.
+ */
+export async function recordAudit(client: AuditClient, e: AuditEntry) {
+  await client.auditLog.create({ data: rowOf(e) });
+}
+
+/** Several entries in one statement (a bulk change: one entry per record changed). */
+export async function recordAudits(client: AuditClient, entries: AuditEntry[]) {
+  if (entries.length) await client.auditLog.createMany({ data: entries.map(rowOf) });
 }

@@ -1,8 +1,10 @@
 // Actions on one order, checked against eMAG's rules (lib/emag/order-rules.ts) before eMAG is
 // called, and idempotent: acknowledging twice, generating an AWB twice or attaching the same
 // invoice twice changes nothing the second time. After each action the order is re-read from eMAG.
+// Each change is written to the order row and to the audit trail in one transaction.
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { isEmagApiError } from "@/lib/emag/errors";
 import { orderTransitionError, ORDER_STATUS_LABELS } from "@/lib/emag/order-rules";
@@ -23,6 +25,8 @@ export interface OrderActor {
   userId?: string | null;
   /** Shown in the order's timeline: a user's email, or "auto-acknowledge". */
   label: string;
+  /** The request that asked for it (audit trail). */
+  requestId?: string | null;
 }
 
 const clientFor = (o: Pick<EmagOrder, "account">) => syncClient(o.account);
@@ -51,20 +55,43 @@ const COLUMN_TYPES = {
 } as const;
 type EventColumns = Partial<Record<keyof typeof COLUMN_TYPES, string | number | Date | null>>;
 
+type RawClient = Pick<typeof db, "$executeRawUnsafe">;
+
 /** Records what happened (status, timeline) in the row, in the same statement. */
-async function recordEvent(id: string, event: { event: string; detail: string; by: string }, set: EventColumns = {}) {
+async function recordEvent(client: RawClient, id: string, event: { event: string; detail: string; by: string }, set: EventColumns = {}) {
   const keys = Object.keys(set) as (keyof typeof COLUMN_TYPES)[];
   const assignments = keys.map((k, i) => `${k} = $${i + 3}::${COLUMN_TYPES[k]}`);
   const values = keys.map((k) => {
     const v = set[k];
     return v instanceof Date ? v.toISOString() : v;
   });
-  await db.$executeRawUnsafe(
+  await client.$executeRawUnsafe(
     `UPDATE emag_orders SET ${[...assignments, "timeline = timeline || $2::jsonb"].join(", ")} WHERE id = $1::uuid`,
     id,
     JSON.stringify([{ at: new Date().toISOString(), ...event }]),
     ...values,
   );
+}
+
+type AuditValues = { action: string; oldValues: Record<string, unknown>; newValues: Record<string, unknown> };
+
+/**
+ * The row's event and its audit entry, committed together. The actor is the user (id + request
+ * id); a job has none, and says who it is in newValues.by.
+ */
+async function recordAction(o: EmagOrder, actor: OrderActor, event: { event: string; detail: string }, set: EventColumns, audit: AuditValues) {
+  await db.$transaction(async (tx) => {
+    await recordEvent(tx, o.id, { ...event, by: actor.label }, set);
+    await recordAudit(tx, {
+      actorId: actor.userId ?? null,
+      requestId: actor.requestId ?? null,
+      action: audit.action,
+      entityType: "emag_order",
+      entityId: o.id,
+      oldValues: audit.oldValues,
+      newValues: { ...audit.newValues, ...(actor.userId ? {} : { by: actor.label }) },
+    });
+  });
 }
 
 /** Re-reads the order from eMAG and stores it; best effort (the action itself already succeeded). */
@@ -91,7 +118,12 @@ export async function acknowledgeOrder(id: string, actor: OrderActor) {
   } catch (err) {
     emagFailure(err, `acknowledge order ${idOf(o)}`);
   }
-  await recordEvent(o.id, { event: "acknowledged", detail: "Status 1 → 2: acknowledged", by: actor.label }, { status: 2, acknowledged_at: new Date() });
+  const at = new Date();
+  await recordAction(o, actor, { event: "acknowledged", detail: "Status 1 → 2: acknowledged" }, { status: 2, acknowledged_at: at }, {
+    action: "order.acknowledge",
+    oldValues: { status: o.status, acknowledged_at: o.acknowledgedAt },
+    newValues: { status: 2, acknowledged_at: at },
+  });
   statusChanged(o, 2);
   await refresh(o);
   return { order: await getOrderDetail(id), changed: true };
@@ -118,7 +150,11 @@ export async function changeOrderStatus(id: string, input: { status: number; rea
     emagFailure(err, `move order ${idOf(o)} to status ${to}`);
   }
   const label = (s: number) => ORDER_STATUS_LABELS[s] ?? String(s);
-  await recordEvent(o.id, { event: "status", detail: `Status ${o.status} → ${to}: ${label(o.status)} → ${label(to)}`, by: actor.label }, { status: to });
+  await recordAction(o, actor, { event: "status", detail: `Status ${o.status} → ${to}: ${label(o.status)} → ${label(to)}` }, { status: to }, {
+    action: "order.status",
+    oldValues: { status: o.status },
+    newValues: { status: to, ...(to === 0 ? { reason_cancellation: input.reason_cancellation } : {}) },
+  });
   statusChanged(o, to);
   await refresh(o);
   return { order: await getOrderDetail(id), changed: true };
@@ -191,10 +227,25 @@ export async function generateAwb(id: string, input: AwbRequest, actor: OrderAct
     });
     const awbNumber = res?.awb[0]?.awb_number ?? null;
     if (!res || !awbNumber) throw new AppError("bad_gateway", "eMAG accepted the AWB but returned no AWB number; check eMAG before retrying");
-    await recordEvent(
-      o.id,
-      { event: "awb", detail: `AWB ${awbNumber} (${res.courier_name ?? "courier"}) generated; status → 4`, by: actor.label },
-      { awb_number: awbNumber, courier_name: res.courier_name ?? null, awb: JSON.stringify(res), awb_requested_at: null, status: 4, finalized_at: new Date() },
+    const finalizedAt = new Date();
+    await recordAction(
+      o,
+      actor,
+      { event: "awb", detail: `AWB ${awbNumber} (${res.courier_name ?? "courier"}) generated; status → 4` },
+      { awb_number: awbNumber, courier_name: res.courier_name ?? null, awb: JSON.stringify(res), awb_requested_at: null, status: 4, finalized_at: finalizedAt },
+      {
+        action: "order.awb",
+        oldValues: { status: o.status, awb_number: o.awbNumber, courier_name: o.courierName },
+        newValues: {
+          status: 4,
+          awb_number: awbNumber,
+          courier_name: res.courier_name ?? null,
+          courier_account_id: input.courier_account_id,
+          parcel_number: input.parcel_number,
+          weight: input.weight,
+          finalized_at: finalizedAt,
+        },
+      },
     );
     emit("order:awb-generated", { id: o.id, account: o.account, emagOrderId: idOf(o), status: 4, awbNumber, courierName: res.courier_name ?? null });
     if (o.status !== 4) statusChanged(o, 4);
@@ -236,7 +287,12 @@ export async function attachInvoice(id: string, input: { url: string; name?: str
   } catch (err) {
     emagFailure(err, `attach the invoice to order ${idOf(o)}`);
   }
-  await recordEvent(o.id, { event: "invoice", detail: `Invoice attached: ${input.url}`, by: actor.label }, { invoice_url: input.url, invoice_attached_at: new Date() });
+  const attachedAt = new Date();
+  await recordAction(o, actor, { event: "invoice", detail: `Invoice attached: ${input.url}` }, { invoice_url: input.url, invoice_attached_at: attachedAt }, {
+    action: "order.invoice",
+    oldValues: { invoice_url: o.invoiceUrl },
+    newValues: { invoice_url: input.url, name: input.name ?? null, invoice_attached_at: attachedAt },
+  });
   emit("order:invoice-generated", { id: o.id, account: o.account, emagOrderId: idOf(o), status: o.status, invoiceUrl: input.url });
   await notifySafely("orders.read", [{ type: "order.invoice", category: "orders", priority: "low", title: `Invoice attached to order ${idOf(o)}`, body: `By ${actor.label}`, link: orderLink(o.id) }]);
   await refresh(o);

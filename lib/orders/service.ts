@@ -4,6 +4,7 @@ import { timingSafeEqual, createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
 import { inngest } from "@/inngest/client";
 import { ordersSyncRequested } from "@/inngest/events";
+import { recordAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { publicBaseUrl } from "@/lib/env";
 import { inProcessStep } from "@/lib/jobs/in-process-step";
@@ -47,10 +48,24 @@ async function dispatch(syncId: string): Promise<"inngest" | "in-process"> {
   return "in-process";
 }
 
-/** POST /orders/sync: 409 when an account is busy, else 202 with the sync id. */
-export async function startOrdersSync(input: Partial<OrdersSyncOptions>, actor: OrdersActor) {
+/**
+ * POST /orders/sync: 409 when an account is busy, else 202 with the sync id. A start someone asked
+ * for (a user or an API client) is audited; automatic ones (schedule, callbacks) are recorded by
+ * their sync log's triggered_by alone.
+ */
+export async function startOrdersSync(input: Partial<OrdersSyncOptions>, actor: OrdersActor & AuditActor) {
   const options = ordersSyncOptionsSchema.parse(input);
-  const log = await createOrdersSyncLog(options, actor);
+  const log = await createOrdersSyncLog(options, { triggeredBy: actor.triggeredBy, userId: actor.userId });
+  // After the log's own transaction (sync-log.ts owns it), before the sync is dispatched.
+  if (actor.triggeredBy === "user" || actor.triggeredBy === "api")
+    await recordAudit(db, {
+      actorId: actor.userId ?? null,
+      requestId: actor.requestId ?? null,
+      action: "order_sync.start",
+      entityType: "sync_log",
+      entityId: log.id,
+      newValues: { type: "orders", status: log.status, accounts: log.accounts, mode: log.mode, options, triggered_by: actor.triggeredBy },
+    });
   const engine = await dispatch(log.id);
   return { sync_id: log.id, status: "running" as const, accounts: log.accounts, mode: log.mode, engine };
 }

@@ -1,7 +1,11 @@
 // Starting, cancelling and cleaning up product syncs: what the API routes and the schedules call.
+// Each start someone asked for, each cancel and each stuck sync failed is audited. The sync log is
+// written on the sync's own pool (log-store.ts), so its audit entry follows right after the write.
 import { AppError } from "@/lib/api/errors";
 import { inngest } from "@/inngest/client";
 import { productsSyncRequested } from "@/inngest/events";
+import { recordAudit, recordAudits, type AuditActor } from "@/lib/audit";
+import { db } from "@/lib/db";
 import { inProcessStep } from "@/lib/jobs/in-process-step";
 import { jobMode } from "@/lib/jobs/mode";
 import { logger } from "@/lib/logger";
@@ -65,21 +69,32 @@ async function dispatch(syncId: string, accountType: "main" | "fbe" | "both"): P
   return "in-process";
 }
 
-async function createAndAnnounce(input: Partial<SyncRequest>, actor: SyncActor) {
+type RequestedBy = SyncActor & AuditActor;
+
+async function createAndAnnounce(input: Partial<SyncRequest>, actor: RequestedBy) {
   const options = normaliseOptions(input);
-  const log = await createSyncLog(options, actor);
+  const log = await createSyncLog(options, { triggeredBy: actor.triggeredBy, userId: actor.userId });
+  // A log whose audit write failed is never dispatched; it goes stale and the next request fails it.
+  await recordAudit(db, {
+    actorId: actor.userId ?? null,
+    requestId: actor.requestId ?? null,
+    action: "product_sync.start",
+    entityType: "sync_log",
+    entityId: log.id,
+    newValues: { type: "products", status: log.status, accounts: log.accounts, mode: options.mode, options, triggered_by: actor.triggeredBy },
+  });
   emit("sync:started", { syncId: log.id, accounts: log.accounts as ("main" | "fbe")[], mode: options.mode });
   return { log, options };
 }
 
 /** Runs a sync in this process and waits for its end (run_async: false). 409 when an account is busy. */
-export async function syncProductsNow(input: Partial<SyncRequest>, actor: SyncActor): Promise<SyncLogJson & { sync_id: string }> {
+export async function syncProductsNow(input: Partial<SyncRequest>, actor: RequestedBy): Promise<SyncLogJson & { sync_id: string }> {
   const { log } = await createAndAnnounce(input, actor);
   return { sync_id: log.id, ...(await runProductSync(log.id)) };
 }
 
 /** POST /sync: creates the log (409 when an account is busy), then runs it in the background, or waits. */
-export async function startProductSync(input: Partial<SyncRequest>, actor: SyncActor) {
+export async function startProductSync(input: Partial<SyncRequest>, actor: RequestedBy) {
   if (input.run_async === false) return { async: false as const, body: await syncProductsNow(input, actor) };
   const { log, options } = await createAndAnnounce(input, actor);
   const engine = await dispatch(log.id, options.account_type);
@@ -110,7 +125,7 @@ export async function startScheduledSync(): Promise<{ syncId: string | null; ski
 }
 
 /** DELETE /sync/{id}: ends a running sync at once; its workers stop at their next page or heartbeat. */
-export async function cancelProductSync(id: string) {
+export async function cancelProductSync(id: string, actor: AuditActor = {}) {
   const log = await getSyncLog(id);
   if (log.status !== "running") throw new AppError("conflict", `Sync ${id} is not running (status: ${log.status})`, { details: { status: log.status } });
   const ended = await endSyncLog(id, "cancelled", "Cancelled by user");
@@ -118,20 +133,45 @@ export async function cancelProductSync(id: string) {
   abortLocal(id, "cancelled");
   await forgetSeenOffers();
   announceEnd(serializeSyncLog(ended));
+  await recordAudit(db, {
+    actorId: actor.userId ?? null,
+    requestId: actor.requestId ?? null,
+    action: "product_sync.cancel",
+    entityType: "sync_log",
+    entityId: id,
+    oldValues: { status: "running" },
+    newValues: { status: "cancelled", ...(actor.userId ? {} : { by: "system" }) },
+  });
   return { id, status: "cancelled" as const };
 }
 
-/** Fails running syncs whose worker has not written a heartbeat for staleAfterMs. */
-export async function cleanupStuckSyncs(staleAfterMs: number, reason = "Stuck: no heartbeat") {
+/**
+ * Fails running syncs whose worker has not written a heartbeat for staleAfterMs. Each one failed is
+ * audited: with the user who asked (the cleanup route), or with no actor (boot, schedule).
+ */
+export async function cleanupStuckSyncs(staleAfterMs: number, reason = "Stuck: no heartbeat", actor: AuditActor = {}) {
   registerSyncMetrics(); // idempotent; the server calls this at boot, so /metrics lists them from the start
   const minutes = Math.round((staleAfterMs / 60_000) * 10) / 10;
-  const ids = await failStaleLogs(staleAfterMs, `${reason} for over ${minutes} min; marked failed`);
+  const message = `${reason} for over ${minutes} min; marked failed`;
+  const ids = await failStaleLogs(staleAfterMs, message);
   if (ids.length) await forgetSeenOffers();
   for (const id of ids) {
     abortLocal(id, "stopped");
     syncErrors().inc({ account: "all", type: "stuck" });
     emit("sync:failed", { syncId: id, error: "Sync stopped responding and was marked failed" });
   }
+  await recordAudits(
+    db,
+    ids.map((id) => ({
+      actorId: actor.userId ?? null,
+      requestId: actor.requestId ?? null,
+      action: "product_sync.fail_stuck",
+      entityType: "sync_log",
+      entityId: id,
+      oldValues: { status: "running" },
+      newValues: { status: "failed", error: message, ...(actor.userId ? {} : { by: "stuck-sync cleanup" }) },
+    })),
+  );
   if (ids.length) logger.warn({ ids }, "stuck product syncs marked failed");
   return { cleaned: ids.length, ids };
 }

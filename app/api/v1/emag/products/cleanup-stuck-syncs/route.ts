@@ -7,9 +7,9 @@ const querySchema = z.object({ timeout_minutes: z.coerce.number().int().min(5).m
 
 // POST /api/v1/emag/products/cleanup-stuck-syncs?timeout_minutes=15 - fail running syncs with no heartbeat for that long
 export const POST = withAuth(
-  async ({ req }) => {
+  async ({ req, user, requestId }) => {
     const { timeout_minutes } = parseQuery(req, querySchema);
-    return Response.json(await cleanupStuckSyncs(timeout_minutes * 60_000));
+    return Response.json(await cleanupStuckSyncs(timeout_minutes * 60_000, undefined, { userId: user.id, requestId }));
   },
   { permission: "products.sync" },
 );

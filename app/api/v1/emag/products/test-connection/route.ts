@@ -10,5 +10,5 @@ export const POST = withAuth(
     const { account_type } = parseQuery(req, accountTypeQuerySchema);
     return Response.json(await testConnection(account_type));
   },
-  { permission: "emag.accounts.test" },
+  { permission: "emag.accounts.test", rateLimit: "emag" },
 );

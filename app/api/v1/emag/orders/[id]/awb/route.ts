@@ -8,10 +8,10 @@ export const dynamic = "force-dynamic";
 
 // POST /api/v1/emag/orders/{id}/awb - book a shipment (awb/save); the order becomes finalized (4); idempotent
 export const POST = withAuth<{ id: string }>(
-  async ({ req, params, user }) => {
+  async ({ req, params, user, requestId }) => {
     const { id } = parseParams(params, idParamsSchema);
     const input = await parseBody(req, awbRequestSchema);
-    return Response.json(await generateAwb(id, input, { userId: user.id, label: user.email }));
+    return Response.json(await generateAwb(id, input, { userId: user.id, label: user.email, requestId }));
   },
-  { permission: "orders.write" },
+  { permission: "orders.write", rateLimit: "emag" },
 );

@@ -8,10 +8,10 @@ export const dynamic = "force-dynamic";
 
 // PUT /api/v1/emag/orders/{id}/status - an allowed transition (409 naming the rule otherwise)
 export const PUT = withAuth<{ id: string }>(
-  async ({ req, params, user }) => {
+  async ({ req, params, user, requestId }) => {
     const { id } = parseParams(params, idParamsSchema);
     const input = await parseBody(req, statusChangeSchema);
-    return Response.json(await changeOrderStatus(id, input, { userId: user.id, label: user.email }));
+    return Response.json(await changeOrderStatus(id, input, { userId: user.id, label: user.email, requestId }));
   },
   { permission: "orders.write" },
 );
