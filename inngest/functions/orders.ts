@@ -25,5 +25,5 @@ export const syncOrdersScheduled = inngest.createFunction(scheduledFunction("ord
 /** Every 10 minutes: acknowledge new MAIN orders, one step per order. */
 export const autoAcknowledgeOrders = inngest.createFunction(scheduledFunction("ordersAutoAcknowledge"), async ({ step }) => autoAcknowledgeBody(step, "inngest"));
 
-/** Daily: delete old sync logs (and old read notifications). */
+/** Daily: delete old sync logs (and old read notifications, and stale API tokens). */
 export const cleanupSyncLogs = inngest.createFunction(scheduledFunction("syncLogCleanup"), async ({ step }) => cleanupLogsBody(step, "inngest"));

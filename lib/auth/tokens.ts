@@ -23,8 +23,13 @@ export async function issueToken(userId: string, opts: { name: string; kind: Tok
   return { ...row, token };
 }
 
-type BearerHit = { tokenId: string; user: { id: string; email: string; name: string; role: string; active: boolean } };
-type Cached = BearerHit & { expiresAt: Date | null; lastUsedAt: Date | null; at: number };
+type BearerHit = {
+  tokenId: string;
+  user: { id: string; email: string; name: string; role: string; active: boolean };
+  /** When the token stops working (null: never); sockets authenticated by it are cut then. */
+  expiresAt: Date | null;
+};
+type Cached = BearerHit & { lastUsedAt: Date | null; at: number };
 
 // A short-lived in-process cache of resolved tokens (keyed by the token's hash), so an API client
 // that sends many requests does not cost a database read per request. Anything in this process
@@ -62,7 +67,7 @@ export async function resolveBearer(token: string): Promise<BearerHit | null> {
   if (hit && now - hit.at < AUTH_CACHE_MS) {
     if (hit.expiresAt && hit.expiresAt.getTime() <= now) return null;
     touch(hit);
-    return { tokenId: hit.tokenId, user: hit.user };
+    return { tokenId: hit.tokenId, user: hit.user, expiresAt: hit.expiresAt };
   }
   const generation = cache.generation;
   const row = await db.apiToken.findUnique({
@@ -84,7 +89,17 @@ export async function resolveBearer(token: string): Promise<BearerHit | null> {
     cache.entries.set(hash, entry);
   }
   touch(entry);
-  return { tokenId: entry.tokenId, user: entry.user };
+  return { tokenId: entry.tokenId, user: entry.user, expiresAt: entry.expiresAt };
+}
+
+/** Expired or revoked tokens are kept this long (visible on the users page), then deleted. */
+export const STALE_TOKEN_DAYS = 7;
+
+/** The daily cleanup: deletes tokens that expired, or were revoked, more than `days` ago. */
+export async function deleteStaleTokens(days = STALE_TOKEN_DAYS): Promise<number> {
+  const before = new Date(Date.now() - days * 86_400_000);
+  const { count } = await db.apiToken.deleteMany({ where: { OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] } });
+  return count;
 }
 
 /** Wraps a write that revokes tokens or changes a user: the auth cache is dropped once it settles. */

@@ -1,7 +1,9 @@
 import { timingSafeEqual } from "node:crypto";
+import path from "node:path";
 import client from "prom-client";
 import { env } from "@/lib/env";
 import { metric, metricsRegistry } from "@/lib/metrics/registry";
+import { matchRoute, scanRouteTemplates, type RouteTemplate } from "@/lib/metrics/routes";
 
 export const httpDuration = () =>
   metric(
@@ -9,23 +11,28 @@ export const httpDuration = () =>
     (registers) =>
       new client.Histogram({
         name: "http_request_duration_seconds",
-        help: "HTTP request duration by method, route group and status",
+        help: "HTTP request duration by method, route template and status",
         labelNames: ["method", "route", "status"],
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
         registers,
       }),
   );
 
-/** Collapses ids so label cardinality stays bounded: /api/v1/users/<uuid> -> /api/v1/users/:id. */
+let templates: RouteTemplate[] | undefined; // read at first use
+const appDir = () => path.resolve(process.cwd(), "app"); // the server runs from the repo root
+
+/**
+ * The route label of a request URL: the template of the app route it belongs to
+ * (/api/v1/users/:id, /api/v1/files/invoices/:file), or one of a fixed few (/_next/*, /socket.io,
+ * other). Never a raw path, so ids and secret tokens stay out of /metrics and label sets stay
+ * bounded by the route table.
+ */
 export function routeLabel(url: string): string {
-  const p = url.split("?")[0] ?? "/";
-  if (p.startsWith("/_next/")) return "/_next/*";
-  if (p.startsWith("/socket.io")) return "/socket.io";
-  return p
-    .split("/")
-    .map((seg) => (/^[0-9a-f-]{16,}$/i.test(seg) || /^\d+$/.test(seg) ? ":id" : seg))
-    .join("/")
-    .slice(0, 80);
+  const p = url.split(/[?#]/)[0] || "/";
+  if (p.startsWith("/_next/") || p.startsWith("/__nextjs")) return "/_next/*";
+  if (p === "/socket.io" || p.startsWith("/socket.io/")) return "/socket.io";
+  templates ??= scanRouteTemplates(appDir());
+  return matchRoute(templates, p) ?? "other";
 }
 
 function safeEqual(a: string, b: string) {

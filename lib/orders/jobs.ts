@@ -2,6 +2,7 @@
 // side effect is a named step (retried on its own); one account's or one order's failure is
 // recorded and the rest goes on.
 import { AppError } from "@/lib/api/errors";
+import { deleteStaleTokens, STALE_TOKEN_DAYS } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { StepRunner } from "@/lib/jobs/step";
@@ -108,11 +109,15 @@ export async function autoAcknowledgeBody(step: StepRunner, _source: string): Pr
   return result;
 }
 
-/** Daily: deletes sync logs older than SYNC_LOG_RETENTION_DAYS, and read notifications older than 90 days. */
+/**
+ * Daily: deletes sync logs older than SYNC_LOG_RETENTION_DAYS, read notifications older than 90
+ * days, and API tokens that expired or were revoked more than STALE_TOKEN_DAYS ago.
+ */
 export async function cleanupLogsBody(step: StepRunner, _source: string) {
   const days = env().SYNC_LOG_RETENTION_DAYS;
   const logs = (await step.run("delete-old-sync-logs", () => deleteOldSyncLogs(days))) as number;
   const notifications = (await step.run("delete-old-notifications", () => deleteOldNotifications(90))) as number;
-  return { retention_days: days, deleted_sync_logs: logs, deleted_notifications: notifications };
+  const tokens = (await step.run("delete-stale-api-tokens", () => deleteStaleTokens(STALE_TOKEN_DAYS))) as number;
+  return { retention_days: days, deleted_sync_logs: logs, deleted_notifications: notifications, deleted_api_tokens: tokens };
 }
 

@@ -12,8 +12,29 @@ export const registerIo = (io: IoServer | undefined) => {
 };
 export const getIo = () => g.__magflowIo;
 
+// Rooms. Every socket joins its user's room; a socket authenticated by a bearer token also joins
+// that token's room, so revoking one token cuts only the sockets it opened.
 export const channelRoom = (channel: string) => `channel:${channel}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+export const tokenRoom = (tokenId: string) => `token:${tokenId}`;
+
+// Cutting goes through rooms (not a local socket list), so once an adapter spans instances
+// (Redis) the same call reaches a user's sockets on every instance.
+function disconnectRoom(room: string) {
+  const io = g.__magflowIo;
+  if (!io) return false;
+  io.in(room).disconnectSockets(true);
+  return true;
+}
+
+/**
+ * Disconnects every socket of a user (deactivated, role or password changed). The browser
+ * reconnects by itself and is authenticated afresh, so it gets the new role's channels, or none.
+ */
+export const disconnectUserSockets = (userId: string) => disconnectRoom(userRoom(userId));
+
+/** Disconnects the sockets opened with one bearer token (revoked). */
+export const disconnectTokenSockets = (tokenId: string) => disconnectRoom(tokenRoom(tokenId));
 
 type Args<E extends keyof ServerToClientEvents> = Parameters<ServerToClientEvents[E]>;
 

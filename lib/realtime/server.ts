@@ -1,15 +1,53 @@
 // Socket.IO on the app's HTTP server. Every handshake needs a bearer token (auth.token or an
 // Authorization header) or the next-auth session cookie; channels are joined by subscribing,
 // and each channel needs the permission the API would require.
+// A socket lives no longer than its credentials: it is cut when its token or session JWT expires,
+// and lib/users/service.ts cuts it (through its user or token room) when the user is deactivated,
+// changes role or password, or the token is revoked.
 import type { Server as HttpServer } from "node:http";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
 import { can } from "@/lib/auth/permissions";
 import { principalFromCredentials, type Principal } from "@/lib/auth/principal";
+import { authCacheGeneration } from "@/lib/auth/tokens";
 import { logger } from "@/lib/logger";
-import { channelRoom, registerIo, userRoom, type IoServer } from "@/lib/realtime/emit";
+import { channelRoom, registerIo, tokenRoom, userRoom, type IoServer } from "@/lib/realtime/emit";
 import { channelPermission, channels, type Channel } from "@/lib/realtime/events";
 
-type SocketData = { user: Principal };
+type SocketData = { user: Principal; authGeneration: number };
+
+const credentialsOf = (socket: Socket) => {
+  const auth = socket.handshake.auth as { token?: unknown } | undefined;
+  return {
+    token: typeof auth?.token === "string" ? auth.token : null,
+    authorization: socket.handshake.headers.authorization,
+    cookie: socket.handshake.headers.cookie,
+  };
+};
+
+const MAX_TIMEOUT_MS = 2 ** 31 - 1; // setTimeout's limit (~24.8 days); longer waits are re-armed
+
+/** Disconnects the socket when its credentials expire. */
+function cutAtExpiry(socket: Socket, expiresAt: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    const left = expiresAt - Date.now();
+    if (left <= 0) return void socket.disconnect(true);
+    timer = setTimeout(arm, Math.min(left, MAX_TIMEOUT_MS));
+    timer.unref();
+  };
+  arm();
+  socket.once("disconnect", () => clearTimeout(timer));
+}
+
+/**
+ * A user change or revocation in this process between the handshake's check and the room joins
+ * would have missed this socket: check it again (only then, so it costs nothing normally).
+ */
+async function recheck(socket: Socket, data: SocketData) {
+  if (data.authGeneration === authCacheGeneration()) return;
+  const now = await principalFromCredentials(credentialsOf(socket)).catch(() => null);
+  if (!now || now.role !== data.user.role) socket.disconnect(true);
+}
 
 const isChannel = (c: unknown): c is Channel => typeof c === "string" && (channels as readonly string[]).includes(c);
 
@@ -18,14 +56,10 @@ export function attachRealtime(httpServer: HttpServer): IoServer {
 
   io.use(async (socket, next) => {
     try {
-      const auth = socket.handshake.auth as { token?: unknown } | undefined;
-      const user = await principalFromCredentials({
-        token: typeof auth?.token === "string" ? auth.token : null,
-        authorization: socket.handshake.headers.authorization,
-        cookie: socket.handshake.headers.cookie,
-      });
+      const authGeneration = authCacheGeneration();
+      const user = await principalFromCredentials(credentialsOf(socket));
       if (!user) return next(new Error("unauthorized"));
-      (socket.data as SocketData).user = user;
+      Object.assign(socket.data as SocketData, { user, authGeneration } satisfies SocketData);
       next();
     } catch (err) {
       logger.warn({ err }, "socket auth failed");
@@ -34,8 +68,12 @@ export function attachRealtime(httpServer: HttpServer): IoServer {
   });
 
   io.on("connection", (socket) => {
-    const { user } = socket.data as SocketData;
+    const data = socket.data as SocketData;
+    const { user } = data;
     void socket.join(userRoom(user.id));
+    if (user.tokenId) void socket.join(tokenRoom(user.tokenId));
+    if (user.expiresAt !== undefined) cutAtExpiry(socket, user.expiresAt);
+    void recheck(socket, data);
     socket.on("subscribe", (requested, ack) => {
       const list = Array.isArray(requested) ? requested.filter(isChannel) : [];
       const allowed = list.filter((c) => can(user.role, channelPermission[c]));

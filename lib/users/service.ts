@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { afterAuthChange, hashToken, newTokenValue } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { disconnectTokenSockets, disconnectUserSockets } from "@/lib/realtime/emit";
 import type { CreateUserInput, IssueTokenInput, ListUsersQuery, UpdateUserInput } from "@/lib/users/schemas";
 
 const tokenSelect = {
@@ -53,7 +54,7 @@ export async function createUser(input: CreateUserInput, actor: Actor | null) {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new AppError("conflict", `A user with email ${input.email} already exists`, { details: [{ field: "email" }] });
+      throw new AppError("conflict", `A user with email ${input.email} already exists`, { details: [{ field: "email", message: "is already in use" }] });
     }
     const user = await tx.user.create({
       data: { email: input.email, name: input.name, role: input.role, passwordHash },
@@ -67,9 +68,15 @@ export async function createUser(input: CreateUserInput, actor: Actor | null) {
   });
 }
 
+/**
+ * A password change or deactivation also bumps the session version (ending the user's browser
+ * sessions); once committed, a change of password, active state or role disconnects the user's
+ * sockets, which then re-authenticate (or are refused).
+ */
 export async function updateUser(id: string, input: UpdateUserInput, actor: Actor) {
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-  return afterAuthChange(db.$transaction(async (tx) => {
+  let cutSockets = false;
+  const updated = await afterAuthChange(db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, select: userSelect });
     if (!before) throw new AppError("not_found", "User not found");
     const losesAdmin = before.role === "admin" && before.active && (input.active === false || (input.role && input.role !== "admin"));
@@ -78,11 +85,16 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Acto
       const admins = await tx.user.count({ where: { role: "admin", active: true } });
       if (admins <= 1) throw new AppError("conflict", "At least one active admin must remain");
     }
+    const endsSessions = Boolean(passwordHash) || (before.active && input.active === false);
     const after = await tx.user.update({
       where: { id },
-      data: { name: input.name, role: input.role, active: input.active, ...(passwordHash ? { passwordHash } : {}) },
+      data: {
+        name: input.name, role: input.role, active: input.active, ...(passwordHash ? { passwordHash } : {}),
+        ...(endsSessions ? { sessionVersion: { increment: 1 } } : {}),
+      },
       select: userSelect,
     });
+    cutSockets = Boolean(passwordHash) || before.active !== after.active || before.role !== after.role;
     // A new password ends existing sign-in tokens (named API tokens stay, they are managed separately).
     if (passwordHash) await tx.apiToken.updateMany({ where: { userId: id, kind: "login", revokedAt: null }, data: { revokedAt: new Date() } });
     const changed = (Object.keys(input) as (keyof UpdateUserInput)[]).filter((k) => k === "password" || before[k] !== after[k]);
@@ -93,6 +105,8 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Acto
     });
     return after;
   }));
+  if (cutSockets) disconnectUserSockets(id);
+  return updated;
 }
 
 export async function issueApiToken(userId: string, input: IssueTokenInput, actor: Actor) {
@@ -113,8 +127,9 @@ export async function issueApiToken(userId: string, input: IssueTokenInput, acto
   });
 }
 
+/** Once committed, the sockets opened with the token are disconnected. */
 export async function revokeApiToken(userId: string, tokenId: string, actor: Actor) {
-  return afterAuthChange(db.$transaction(async (tx) => {
+  const revoked = await afterAuthChange(db.$transaction(async (tx) => {
     const row = await tx.apiToken.findFirst({ where: { id: tokenId, userId }, select: tokenSelect });
     if (!row) throw new AppError("not_found", "Token not found");
     if (row.revokedAt) return row; // idempotent
@@ -125,4 +140,6 @@ export async function revokeApiToken(userId: string, tokenId: string, actor: Act
     });
     return after;
   }));
+  disconnectTokenSockets(tokenId);
+  return revoked;
 }
