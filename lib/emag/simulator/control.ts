@@ -33,6 +33,8 @@ export function stats(deps: ControlDeps) {
     ...s,
     totals: { requests: sum(s.requests), rateLimited: Object.values(s.rateLimited).reduce((a, b) => a + b, 0), faults: sum(s.faults) },
     config,
+    /** Buyers in the shared pool (both accounts); it grows as live orders bring new ones. */
+    buyers: state.buyers.buyers.length,
     accounts: Object.fromEntries(
       KINDS.map((k) => {
         const a = state.accounts[k];

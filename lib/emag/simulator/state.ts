@@ -1,7 +1,9 @@
-// Simulator state: two independent seller accounts (MAIN, FBE) with their own id spaces, plus
-// counters for the control API. Everything is rebuilt from the seed on reset.
+// Simulator state: two independent seller accounts (MAIN, FBE) with their own id spaces, one
+// buyer pool both accounts sell to, and counters for the control API. Everything is rebuilt from
+// the seed on reset.
 import { createRng, type Rng } from "./prng";
 import { generateOffer, type OfferRecord } from "./data/offers";
+import { createBuyerPool, drawLiveBuyer, poolSizeFor, type BuyerPool } from "./data/buyers";
 import { buildOrder, generateOrders, type OrderIds, type SimOrder } from "./data/orders";
 import { generateRmas, type WireRma } from "./data/rmas";
 
@@ -44,7 +46,7 @@ const ACCOUNT_NO: Record<SimAccountKind, number> = { main: 1, fbe: 2 };
 const OFFER_ID_BASE: Record<SimAccountKind, number> = { main: 100, fbe: 200_000 };
 const ORDER_ID_BASE: Record<SimAccountKind, number> = { main: 3_100_000_000, fbe: 3_700_000_000 };
 
-function buildAccount(kind: SimAccountKind, data: SimDataOptions, nowMs: number): SimAccount {
+function buildAccount(kind: SimAccountKind, data: SimDataOptions, nowMs: number, buyers: BuyerPool): SimAccount {
   const no = ACCOUNT_NO[kind];
   const count = data.products[kind];
   // FBE shares most SKUs with MAIN, shifted so a slice of each catalogue is exclusive.
@@ -53,7 +55,7 @@ function buildAccount(kind: SimAccountKind, data: SimDataOptions, nowMs: number)
   for (let i = 0; i < count; i++) offers[i] = generateOffer(data.seed, no, i, i + skuShift, OFFER_ID_BASE[kind], nowMs);
   const orderType = kind === "fbe" ? 2 : 3;
   const ids = { nextOrderId: ORDER_ID_BASE[kind] + 15_229_985, nextLineId: 87_000_000 + no * 5_000_000, nextAwbId: 400_000_000 + no * 10_000_000, nextReservationId: 9_000_000 + no * 1_000_000 };
-  const orders = generateOrders(data.seed, no, data.orders[kind], offers, orderType, ids, nowMs);
+  const orders = generateOrders(data.seed, no, data.orders[kind], offers, orderType, ids, nowMs, buyers);
   return {
     kind,
     orderType,
@@ -62,7 +64,7 @@ function buildAccount(kind: SimAccountKind, data: SimDataOptions, nowMs: number)
     offerById: new Map(offers.map((o) => [o.id, o])),
     orders,
     orderById: new Map(orders.map((o) => [o.wire.id, o])),
-    rmas: generateRmas(data.seed, no, orders, orderType),
+    rmas: generateRmas(data.seed, no, orders, orderType, buyers.buyers, nowMs),
     awbs: [],
     ids,
     rng: createRng(data.seed, no, 5),
@@ -74,9 +76,12 @@ export function emptyStats(): SimStats {
 }
 
 export function createSimState(data: SimDataOptions, nowMs = Date.now()) {
+  // One pool for both accounts, sized by the whole history; it grows as live orders bring new buyers.
+  const buyers = createBuyerPool(data.seed, poolSizeFor(data.orders.main + data.orders.fbe), nowMs);
   return {
     data,
-    accounts: { main: buildAccount("main", data, nowMs), fbe: buildAccount("fbe", data, nowMs) } as Record<SimAccountKind, SimAccount>,
+    buyers,
+    accounts: { main: buildAccount("main", data, nowMs, buyers), fbe: buildAccount("fbe", data, nowMs, buyers) } as Record<SimAccountKind, SimAccount>,
     stats: emptyStats(),
   };
 }
@@ -85,6 +90,7 @@ export type SimState = ReturnType<typeof createSimState>;
 /** Rebuilds both accounts from the seed (same data as at start, timestamps relative to now). */
 export function resetSimState(state: SimState, nowMs = Date.now()) {
   const fresh = createSimState(state.data, nowMs);
+  state.buyers = fresh.buyers;
   state.accounts = fresh.accounts;
   state.stats = fresh.stats;
 }
@@ -95,10 +101,13 @@ export function createNewOrders(state: SimState, kind: SimAccountKind, count: nu
   const live = acct.offers.filter((o) => !o.deleted);
   const created: SimOrder[] = [];
   for (let i = 0; i < count; i++) {
-    const order = buildOrder(acct.rng, acct.ids, live, acct.orderType, nowMs, nowMs);
+    const order = buildOrder(acct.rng, acct.ids, live, acct.orderType, nowMs, nowMs, drawLiveBuyer(state.buyers, acct.rng, nowMs));
     order.wire.status = acct.orderType === 2 ? 2 : 1;
     order.wire.reason_cancellation = null;
     order.wire.finalization_date = null;
+    order.finalizedMs = undefined;
+    // Not delivered yet, so cash on delivery is not cashed either.
+    if (order.wire.payment_mode_id === 1) Object.assign(order.wire, { payment_status: 0, cashed_cod: 0 });
     order.wire.has_editable_products = order.wire.status === 2 ? 1 : 0;
     order.wire.modified = order.wire.created;
     order.statusAt = nowMs;

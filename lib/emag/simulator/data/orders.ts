@@ -1,84 +1,67 @@
-// Simulated orders: Romanian customers, lines from the account's own offers, ids above 2^31.
-// Older orders are mostly finalized; the last two days hold new and in-progress ones.
+// Simulated orders: placed by buyers from the shared pool (buyers.ts), lines from the account's
+// own offers, ids above 2^31. Older orders are mostly finalized; the last two days hold new and
+// in-progress ones.
 import { createRng, type Rng } from "../prng";
 import { emagTimestamp, DAY_MS } from "../time";
 import type { OfferRecord } from "./offers";
-import { CANCEL_REASONS, COMPANIES, FIRST_NAMES, LAST_NAMES, LOCALITIES, PAYMENT_MODES, STREETS } from "./people-words";
+import { drawBuyer, type Buyer, type BuyerPool } from "./buyers";
+import { wireCustomer } from "./customer";
+import { CANCEL_REASONS, PAYMENT_MODES, REFUSAL_REASONS } from "./people-words";
 
 export type WireOrder = Record<string, unknown> & { id: number; type: number; status: number; products: WireOrderLine[] };
 export type WireOrderLine = Record<string, unknown> & { id: number; product_id: number | string; quantity: number; status: number; sale_price: string };
 
 /** A stored order plus the simulator's bookkeeping (kept off the wire). */
-export type SimOrder = { wire: WireOrder; createdMs: number; statusAt: number };
+export type SimOrder = {
+  wire: WireOrder;
+  createdMs: number;
+  statusAt: number;
+  /** Pool index of the buyer who placed it. */
+  buyer: number;
+  /** When it was finalized (AWB issued), if it got that far. */
+  finalizedMs?: number;
+  /** How a shipped order ended when not delivered and kept: a refused COD parcel, or a full return. */
+  outcome?: "refused" | "returned";
+};
 
 export type OrderIds = { nextOrderId: number; nextLineId: number };
 
-const hex = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.int(0, 15).toString(16)).join("");
-const cancelReason = (rng: Rng) => {
-  const [id, name] = rng.pick(CANCEL_REASONS);
-  return { id, name };
-};
-const phone = (rng: Rng) => `07${rng.int(2, 8)}${rng.digits(7)}`;
+type Outcome = { status: number; reason: readonly [number, string] | null; kind?: "refused" | "returned" };
 
-function statusFor(rng: Rng, ageMs: number, type: number): number {
-  if (ageMs > 7 * DAY_MS) return rng.weighted([[4, 80], [0, 12], [5, 8]] as const);
-  if (ageMs > 2 * DAY_MS) return rng.weighted([[4, 60], [3, 20], [2, 10], [0, 10]] as const);
-  if (type === 2) return rng.weighted([[2, 50], [3, 30], [4, 20]] as const);
-  return rng.weighted([[1, 40], [2, 30], [3, 20], [0, 10]] as const);
+/**
+ * Status from the order's age and the buyer's habits. Before shipping a buyer may cancel (their
+ * cancel factor scales the base rate); a cash-on-delivery parcel may be refused, which ends as
+ * returned (5, finalized first) or as cancelled after shipping (4 -> 0 within 48 h, contract §6.2);
+ * a delivered order may come back in full through a return (5 with a finalized RMA, rmas.ts).
+ */
+function outcomeFor(rng: Rng, buyer: Buyer, ageMs: number, type: number, cod: boolean): Outcome {
+  const cancel = (reasons: typeof CANCEL_REASONS, kind?: "refused"): Outcome => ({ status: 0, reason: rng.pick(reasons), kind });
+  if (ageMs > 2 * DAY_MS) {
+    const old = ageMs > 7 * DAY_MS;
+    if (rng.chance(0.1 * buyer.cancelFactor)) return cancel(CANCEL_REASONS);
+    if (!old) {
+      const open = rng.weighted([[4, 60], [3, 20], [2, 10]] as const);
+      if (open !== 4) return { status: open, reason: null };
+    }
+    if (cod && rng.chance(buyer.codRefusal)) return old && rng.chance(0.65) ? { status: 5, reason: null, kind: "refused" } : cancel(REFUSAL_REASONS, "refused");
+    if (old && rng.chance(0.025 * buyer.returnFactor)) return { status: 5, reason: null, kind: "returned" };
+    return { status: 4, reason: null };
+  }
+  if (type === 2) return { status: rng.weighted([[2, 50], [3, 30], [4, 20]] as const), reason: null };
+  return rng.chance(0.1 * buyer.cancelFactor) ? cancel(CANCEL_REASONS) : { status: rng.weighted([[1, 40], [2, 30], [3, 20]] as const), reason: null };
 }
 
-function customer(rng: Rng, createdTs: string) {
-  const first = rng.pick(FIRST_NAMES);
-  const name = `${first} ${rng.pick(LAST_NAMES)}`;
-  const company = rng.chance(0.08) ? rng.pick(COMPANIES) : null;
-  const [city, county, localityId, zip] = rng.pick(LOCALITIES);
-  const street = `${rng.pick(STREETS)} nr. ${rng.int(1, 180)}${rng.chance(0.5) ? `, bl. ${rng.pick(["A", "B", "C", "M"])}${rng.int(1, 30)}, ap. ${rng.int(1, 90)}` : ""}`;
-  const tel = phone(rng);
-  return {
-    id: 2_200_000_000 + rng.int(0, 1_900_000_000),
-    mkt_id: 66_000_000 + rng.int(0, 9_000_000),
-    name,
-    company: company ?? name,
-    email: `${hex(rng, 32)}@marketplace.emag.ro`,
-    gender: /a$/.test(first) ? "F" : "M",
-    code: company ? `RO${rng.digits(8)}` : "",
-    registration_number: company ? `J40/${rng.int(100, 9999)}/20${rng.int(10, 24)}` : "",
-    bank: company ? "Banca Transilvania" : "",
-    iban: company ? `RO${rng.digits(2)}BTRL${rng.digits(16)}` : "",
-    fax: "",
-    legal_entity: company ? 1 : 0,
-    is_vat_payer: company ? 1 : 0,
-    liable_person: "",
-    phone_1: tel,
-    phone_2: "",
-    phone_3: "",
-    billing_name: company ?? name,
-    billing_phone: tel,
-    billing_country: "RO",
-    billing_suburb: county,
-    billing_city: city,
-    billing_locality_id: String(localityId),
-    billing_street: street,
-    billing_postal_code: `${zip}${rng.digits(3)}`,
-    shipping_country: "RO",
-    shipping_suburb: county,
-    shipping_city: city,
-    shipping_locality_id: localityId,
-    shipping_street: street,
-    shipping_postal_code: `${zip}${rng.digits(3)}`,
-    shipping_contact: name,
-    shipping_phone: tel,
-    created: createdTs,
-    modified: createdTs,
-  };
-}
+const HOUR_MS = 3_600_000;
 
-export function buildOrder(rng: Rng, ids: OrderIds, offers: OfferRecord[], type: number, createdMs: number, nowMs: number): SimOrder {
+const PAYMENT_W = PAYMENT_MODES.map((p) => [p, p[3]] as const);
+
+export function buildOrder(rng: Rng, ids: OrderIds, offers: OfferRecord[], type: number, createdMs: number, nowMs: number, buyer: Buyer): SimOrder {
   const created = emagTimestamp(createdMs);
-  const status = statusFor(rng, nowMs - createdMs, type);
-  const [payId, payMode, payDetail] = rng.weighted(PAYMENT_MODES.map((p) => [p, p[3]] as const));
-  const locker = rng.chance(0.3);
-  const cust = customer(rng, created);
+  // Buyers mostly pay the way they usually do.
+  const [payId, payMode, payDetail] = rng.chance(0.8) ? PAYMENT_MODES[buyer.payment]! : rng.weighted(PAYMENT_W);
+  const { status, reason, kind } = outcomeFor(rng, buyer, nowMs - createdMs, type, payId === 1);
+  const locker = rng.chance(buyer.lockerShare);
+  const cust = wireCustomer(rng, buyer, created);
   const lockerId = `EBX${rng.digits(4)}`;
   if (locker) cust.shipping_street = `${cust.shipping_street} [EasyBox #${lockerId.slice(3)}]`;
   const products: WireOrderLine[] = [];
@@ -112,8 +95,16 @@ export function buildOrder(rng: Rng, ids: OrderIds, offers: OfferRecord[], type:
   }
   const total = products.reduce((s, p) => s + Number(p.sale_price) * p.quantity * (1 + Number(p.vat)), 0);
   const shipping = total > 250 || locker ? 0 : 15.99;
-  const statusAt = status <= 1 ? createdMs : Math.min(nowMs, createdMs + rng.int(1, 72) * 3_600_000);
-  const finalized = status === 4 || status === 5;
+  // Pre-shipping cancels and new orders sit where they were placed; refusals and returns end
+  // days after the AWB (a refused parcel travels back; a return is picked up and checked first).
+  const moved = status <= 1 && !kind ? createdMs : Math.min(nowMs, createdMs + rng.int(1, 72) * HOUR_MS);
+  const shipped = status === 4 || kind !== undefined;
+  const finalizedMs = shipped ? moved : undefined;
+  const statusAt =
+    kind === "refused" ? Math.min(nowMs, moved + (status === 0 ? rng.int(12, 47) * HOUR_MS : rng.int(3, 10) * DAY_MS))
+    : kind === "returned" ? Math.min(nowMs, moved + rng.int(5, 25) * DAY_MS)
+    : moved;
+  const delivered = status === 4 || kind === "returned";
   const wire: WireOrder = {
     id: ids.nextOrderId,
     vendor_name: type === 2 ? "MagFlow FBE" : "MagFlow SRL",
@@ -127,12 +118,12 @@ export function buildOrder(rng: Rng, ids: OrderIds, offers: OfferRecord[], type:
     payment_mode: payMode,
     payment_mode_id: payId,
     detailed_payment_method: payDetail,
-    payment_status: payId === 3 || (finalized && payId === 1) ? 1 : 0,
+    payment_status: payId === 3 || (delivered && payId === 1) ? 1 : 0,
     delivery_mode: locker ? "pickup" : "courier",
     observation: rng.chance(0.1) ? "Vă rog sunați înainte de livrare." : null,
     details: locker ? { locker_id: lockerId, locker_name: `easybox ${cust.shipping_city}`, locker_delivery_eligible: 1, courier_external_office_id: null } : [],
     cashed_co: payId === 3 ? Number(total.toFixed(2)) : 0,
-    cashed_cod: payId === 1 && finalized ? Number(total.toFixed(2)) : 0,
+    cashed_cod: payId === 1 && delivered ? Number(total.toFixed(2)) : 0,
     shipping_tax: shipping.toFixed(4),
     shipping_tax_voucher_split: [],
     customer: cust,
@@ -144,9 +135,9 @@ export function buildOrder(rng: Rng, ids: OrderIds, offers: OfferRecord[], type:
     has_editable_products: status === 2 || status === 3 ? 1 : 0,
     refunded_amount: "0",
     refund_status: null,
-    reason_cancellation: status === 0 ? cancelReason(rng) : null,
+    reason_cancellation: reason ? { id: reason[0], name: reason[1] } : null,
     maximum_date_for_shipment: emagTimestamp(createdMs + 2 * DAY_MS),
-    finalization_date: finalized ? emagTimestamp(statusAt) : null,
+    finalization_date: finalizedMs === undefined ? null : emagTimestamp(finalizedMs),
     late_shipment: 0,
     flags: [],
     emag_club: rng.chance(0.3) ? 1 : 0,
@@ -154,12 +145,18 @@ export function buildOrder(rng: Rng, ids: OrderIds, offers: OfferRecord[], type:
     enforced_vendor_courier_accounts: null,
   };
   ids.nextOrderId += rng.int(1, 23);
-  return { wire, createdMs, statusAt };
+  return { wire, createdMs, statusAt, buyer: buyer.index, finalizedMs, outcome: kind };
 }
 
-/** Order history: `count` orders spread over the last 120 days, ascending by id and date. */
-export function generateOrders(seed: number, account: number, count: number, offers: OfferRecord[], type: number, ids: OrderIds, nowMs: number): SimOrder[] {
+/** Order history: `count` orders spread over the last 120 days, ascending by id and date, placed by pool buyers. */
+export function generateOrders(seed: number, account: number, count: number, offers: OfferRecord[], type: number, ids: OrderIds, nowMs: number, pool: BuyerPool): SimOrder[] {
   const rng = createRng(seed, account, 3);
+  // Buyer picks on their own stream: who orders next does not depend on how many draws the
+  // previous order's lines and status took.
+  const picks = createRng(seed, account, 6);
   const span = 120 * DAY_MS;
-  return Array.from({ length: count }, (_, k) => buildOrder(rng, ids, offers, type, nowMs - span + ((k + rng.next()) * span) / count, nowMs));
+  return Array.from({ length: count }, (_, k) => {
+    const createdMs = nowMs - span + ((k + rng.next()) * span) / count;
+    return buildOrder(rng, ids, offers, type, createdMs, nowMs, drawBuyer(pool, picks));
+  });
 }

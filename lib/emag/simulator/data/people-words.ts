@@ -1,10 +1,19 @@
 // Romanian customers and places for simulated orders. Locality ids are simulator-made but stable.
 
-export const FIRST_NAMES = [
+// Names are listed most common first: buyers pick them with rank weights, so "Andrei Popescu"
+// turns up for several different people while rarer names stay unique (identity is never by name).
+export const MALE_NAMES = [
   "Andrei", "Alexandru", "Mihai", "Ion", "Gheorghe", "Cristian", "Florin", "Ionuț", "Adrian", "Bogdan",
   "Răzvan", "Vlad", "Ștefan", "Radu", "Marius", "Daniel", "Cătălin", "Dragoș", "Sorin", "Paul",
+  "George", "Nicolae", "Constantin", "Vasile", "Lucian", "Ovidiu", "Cosmin", "Tudor", "Emil", "Horia",
+  "Sergiu", "Octavian", "Liviu", "Laurențiu", "Claudiu", "Silviu", "Victor", "Matei", "Darius", "Teodor",
+] as const;
+
+export const FEMALE_NAMES = [
   "Maria", "Elena", "Ioana", "Ana", "Andreea", "Alexandra", "Cristina", "Mihaela", "Gabriela", "Irina",
   "Roxana", "Larisa", "Diana", "Alina", "Simona", "Raluca", "Oana", "Bianca", "Carmen", "Ramona",
+  "Adriana", "Georgiana", "Daniela", "Florentina", "Monica", "Camelia", "Laura", "Corina", "Anca", "Denisa",
+  "Iulia", "Teodora", "Sabina", "Loredana", "Nicoleta", "Luminița", "Veronica", "Delia", "Ilinca", "Sorina",
 ] as const;
 
 export const LAST_NAMES = [
@@ -12,12 +21,34 @@ export const LAST_NAMES = [
   "Ciobanu", "Rusu", "Munteanu", "Constantin", "Marin", "Florea", "Dinu", "Tudor", "Barbu", "Nistor",
   "Ene", "Lungu", "Toma", "Moldovan", "Dobre", "Mocanu", "Ilie", "Stănescu", "Sârbu", "Oprea",
   "Neagu", "Diaconu", "Cristea", "Mihai", "Dragomir", "Vasile", "Preda", "Anghel", "Iordache", "Manole",
+  "Voicu", "Bălan", "Coman", "Nedelcu", "Zamfir", "Pavel", "Avram", "Ursu", "Lazăr", "Sandu",
+  "Grigore", "Dumitrescu", "Enache", "Niculescu", "Pană", "Crăciun", "Filip", "Roman", "Mitrea", "Bogdan",
+  "Surdu", "Cazacu", "Olteanu", "Tănase", "Costache", "Vlad", "Andrei", "Drăgan", "Petcu", "Chiriac",
+  "Hodorogea", "Zăvoianu", "Brătianu", "Vlădescu", "Isopescu", "Tătaru", "Băcanu", "Cârstea", "Goga", "Zaharia",
 ] as const;
 
-export const COMPANIES = [
-  "Alfa Distribuție SRL", "Tehno Construct SRL", "Verde Agro SRL", "Nord Logistic SRL", "Carpați Trade SRL",
-  "Delta Instal SRL", "Arhitext Design SRL", "Medicor Clinic SRL",
+/** Rarer surnames, built as root + "escu" / "eanu" (Petrescu, Lupeanu); drawn with flat weights. */
+export const SURNAME_ROOTS = [
+  "Alex", "Andron", "Bădul", "Bălt", "Bârz", "Bucur", "Buz", "Călin", "Cărbun", "Cern",
+  "Ciucul", "Codr", "Corn", "Croit", "Dăn", "Dimitri", "Dobr", "Drăgul", "Fil", "Frunz",
+  "Georg", "Grigor", "Hagi", "Ior", "Lup", "Mănăst", "Marin", "Mărgin", "Mircul", "Moț",
+  "Năstas", "Neacș", "Nicol", "Pârv", "Pătr", "Petr", "Răduc", "Roșc", "Săl", "Serb",
+  "Șerban", "Sim", "Soc", "Stoian", "Tăn", "Teod", "Tom", "Trandafir", "Vărz", "Vlăd",
+  "Zamfir", "Zlăt", "Ardel", "Brâncov", "Ciuc", "Găl", "Măcel", "Ploi", "Urs", "Vânăt",
 ] as const;
+
+/** Company names are built as `${prefix} ${trade} ${form}`; the CUI, not the name, identifies one. */
+export const COMPANY_PREFIXES = [
+  "Alfa", "Tehno", "Verde", "Nord", "Carpați", "Delta", "Arhitext", "Medicor", "Dacia", "Orizont",
+  "Prima", "Agora", "Atlas", "Sigma", "Vector", "Crystal", "Danubius", "Transilvania", "Meridian", "Optim",
+  "Bucovina", "Argeș", "Pontica", "Mureș", "Olt", "Siret", "Retezat", "Ceahlău", "Bega", "Someș",
+] as const;
+export const COMPANY_TRADES = [
+  "Distribuție", "Construct", "Agro", "Logistic", "Trade", "Instal", "Design", "Clinic", "Consulting",
+  "Impex", "Service", "Med", "Soft", "Auto", "Grup", "Business",
+] as const;
+export const COMPANY_FORMS = ["SRL", "SRL", "SRL", "SRL", "SA", "SRL-D"] as const;
+export const BANKS = [["Banca Transilvania", "BTRL"], ["BCR", "RNCB"], ["ING Bank", "INGB"], ["BRD", "BRDE"], ["Raiffeisen Bank", "RZBR"]] as const;
 
 /** [city, county (billing_suburb), locality id, postal code prefix] */
 export const LOCALITIES: readonly (readonly [string, string, number, string])[] = [
@@ -50,12 +81,20 @@ export const PAYMENT_MODES: readonly (readonly [number, string, string, number])
   [2, "OP", "Ordin de plată", 4],
 ];
 
+/** Reasons for a cancel before shipping (contract §6.3 codes). */
 export const CANCEL_REASONS: readonly (readonly [number, string])[] = [
   [1, "Lipsă stoc"],
   [2, "Anulată de client"],
   [3, "Clientul nu poate fi contactat"],
   [18, "Client - a găsit o ofertă mai bună în altă parte"],
   [24, "La solicitarea clientului"],
+];
+
+/** Reasons for a cash-on-delivery parcel the buyer refused or never picked up (cancelled after shipping). */
+export const REFUSAL_REASONS: readonly (readonly [number, string])[] = [
+  [25, "Livrare eșuată"],
+  [20, "Nelivrată (curier)"],
+  [3, "Clientul nu poate fi contactat"],
 ];
 
 export const COURIERS = ["Sameday", "FAN Courier", "Cargus"] as const;
