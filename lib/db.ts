@@ -1,17 +1,17 @@
 // The only PrismaClient. Created on first use (DATABASE_URL may be resolved at boot, when the
 // embedded PostgreSQL starts) and cached on globalThis so Next's bundles and server.ts share it.
 import { PrismaPg } from "@prisma/adapter-pg";
+import { createPgPool, databaseUrl } from "@/lib/db/pools";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { env } from "@/lib/env";
 
 type DbGlobal = { __magflowDb?: PrismaClient };
 const g = globalThis as DbGlobal;
 
 export function getDb(): PrismaClient {
   if (!g.__magflowDb) {
-    const url = env().DATABASE_URL;
-    if (!url) throw new Error("DATABASE_URL is not resolved yet (the server must boot the database first)");
-    g.__magflowDb = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 20 }) });
+    // The adapter takes a pg.Pool: ours (PgSafeClient: no NUL reaches PostgreSQL). It ends it on $disconnect.
+    const pool = createPgPool("prisma", databaseUrl());
+    g.__magflowDb = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   }
   return g.__magflowDb;
 }

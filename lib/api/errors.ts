@@ -40,3 +40,13 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/** One field problem, the shape every 400/413/422 carries in `details` (as zodIssues produces). */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** An AppError naming one field: message "field: message", details [{ field, message }]. */
+export const fieldError = (code: ErrorCode, field: string, message: string, opts: { cause?: unknown } = {}) =>
+  new AppError(code, `${field}: ${message}`, { details: [{ field, message }] satisfies FieldIssue[], cause: opts.cause });

@@ -1,11 +1,11 @@
 // Reading stored orders: list (filters, search, sort, paging), detail, statistics, CSV export.
+import type { CsvColumns, CsvExport } from "@/lib/api/csv-stream";
 import { AppError } from "@/lib/api/errors";
 import type { Page } from "@/lib/api/schemas";
 import { db } from "@/lib/db";
 import { allowedNextStatuses, ORDER_STATUS_LABELS } from "@/lib/emag/order-rules";
 import type { EmagOrder, EmagOrderLine, Prisma } from "@/lib/generated/prisma/client";
 import type { ListOrdersQuery, OrderFilters } from "@/lib/orders/schemas";
-import { csvCell } from "@/lib/products/export";
 
 const num = (d: Prisma.Decimal | null | undefined) => (d === null || d === undefined ? null : Number(d));
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
@@ -169,7 +169,7 @@ export async function orderStatistics(days: number) {
   };
 }
 
-const CSV_COLUMNS: [string, (o: SummaryRow) => unknown][] = [
+const CSV_COLUMNS: CsvColumns<SummaryRow> = [
   ["account", (o) => o.account],
   ["emag_order_id", (o) => o.emagOrderId.toString()],
   ["type", (o) => o.type],
@@ -188,27 +188,20 @@ const CSV_COLUMNS: [string, (o: SummaryRow) => unknown][] = [
 ];
 const BATCH = 1000;
 
-/** The list (same filters and sort) as a streamed CSV, read in batches. */
-export function exportOrdersCsv(f: OrderFilters): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
+/** The list (same filters and sort) in batches, for csvResponse. */
+export function ordersCsv(f: OrderFilters): CsvExport<SummaryRow> {
+  return { columns: CSV_COLUMNS, batches: orderBatches(f) };
+}
+
+async function* orderBatches(f: OrderFilters): AsyncGenerator<SummaryRow[]> {
   const where = orderWhere(f);
   let cursor: string | undefined;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(enc.encode(CSV_COLUMNS.map(([h]) => h).join(",") + "\r\n"));
-        return;
-      }
-      const rows = await db.emagOrder.findMany({
-        where, orderBy: orderBy(f), take: BATCH, select: SUMMARY_SELECT, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      });
-      if (rows.length) {
-        controller.enqueue(enc.encode(rows.map((r) => CSV_COLUMNS.map(([, get]) => csvCell(get(r))).join(",")).join("\r\n") + "\r\n"));
-        cursor = rows.at(-1)!.id;
-      }
-      if (rows.length < BATCH) controller.close();
-    },
-  });
+  for (;;) {
+    const rows = await db.emagOrder.findMany({
+      where, orderBy: orderBy(f), take: BATCH, select: SUMMARY_SELECT, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    if (rows.length) yield rows;
+    if (rows.length < BATCH) return;
+    cursor = rows.at(-1)!.id;
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDay, pageFields } from "@/lib/api/schemas";
 import { accountKinds } from "@/lib/sync/options";
 
 const opt = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
@@ -26,15 +27,14 @@ const statusList = z
   .string()
   .regex(/^[0-5](,[0-5])*$/, { message: "must be 0..5 or a comma list such as 1,2" })
   .transform((s) => [...new Set(s.split(",").map(Number))]);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date YYYY-MM-DD" });
 
 export const orderFiltersSchema = z.object({
   account: opt(z.enum(accountKinds, { message: "must be main or fbe" })),
   status: opt(statusList),
   type: opt(z.coerce.number().refine((n) => n === 2 || n === 3, { message: "must be 2 or 3" })),
   payment_mode_id: opt(z.coerce.number().int().min(1, { message: "must be 1, 2 or 3" }).max(3, { message: "must be 1, 2 or 3" })),
-  date_from: opt(day),
-  date_to: opt(day),
+  date_from: opt(isoDay),
+  date_to: opt(isoDay),
   /** eMAG order id (exact), customer name (substring), phone or email. */
   search: opt(z.string().trim().min(1).max(200)),
   sort: z.enum(orderSorts, { message: `must be one of ${orderSorts.join(", ")}` }).default("emag_created_at"),
@@ -42,10 +42,7 @@ export const orderFiltersSchema = z.object({
 });
 export type OrderFilters = z.infer<typeof orderFiltersSchema>;
 
-export const listOrdersQuerySchema = orderFiltersSchema.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const listOrdersQuerySchema = orderFiltersSchema.extend(pageFields);
 export type ListOrdersQuery = z.infer<typeof listOrdersQuerySchema>;
 
 export const statusChangeSchema = z
@@ -71,7 +68,7 @@ export type AwbRequest = z.output<typeof awbRequestSchema>;
 
 export const invoiceUrlSchema = z
   .object({
-    url: z.url({ message: "must be a URL" }).max(1024).refine((u) => /\.pdf($|\?)/i.test(u), { message: "must point to a PDF file (.pdf)" }),
+    url: z.url({ protocol: /^https$/, message: "must be an https:// URL" }).max(1024).refine((u) => /\.pdf($|\?)/i.test(u), { message: "must point to a PDF file (.pdf)" }),
     name: z.string().trim().min(1).max(60).optional(),
   })
   .strict();

@@ -1,5 +1,6 @@
-// CSV export of the product list (same filters and sort), streamed in keyset-paged batches so
-// memory stays flat and a 100k-row export never holds a transaction open.
+// CSV export of the product list (same filters and sort), read in keyset-paged batches so memory
+// stays flat and a 100k-row export never holds a transaction open; lib/api/csv-stream.ts streams it.
+import type { CsvColumns, CsvExport } from "@/lib/api/csv-stream";
 import { db } from "@/lib/db";
 import type { ProductFilters } from "@/lib/products/schemas";
 import { keysetOrder, PRODUCT_COLUMNS, productWhere } from "@/lib/products/sql";
@@ -8,7 +9,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 
 const BATCH = 1000;
 
-const COLUMNS: [string, (r: ProductRow) => unknown][] = [
+const COLUMNS: CsvColumns<ProductRow> = [
   ["id", (r) => r.id],
   ["account", (r) => r.account],
   ["emag_offer_id", (r) => r.emag_offer_id],
@@ -38,38 +39,22 @@ const COLUMNS: [string, (r: ProductRow) => unknown][] = [
   ["removed_at", (r) => r.removed_at?.toISOString()],
 ];
 
-/** RFC 4180 quoting; text starting with = + - @ is prefixed with ' so spreadsheets do not run it as a formula. */
-export function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  let s = String(v);
-  if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** The product list (same filters and sort) in keyset-paged batches, for csvResponse. */
+export function productsCsv(f: ProductFilters): CsvExport<ProductRow> {
+  return { columns: COLUMNS, batches: productBatches(f) };
 }
 
-export const csvHeader = () => COLUMNS.map(([h]) => h).join(",") + "\r\n";
-
-export function exportProductsCsv(f: ProductFilters): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
+async function* productBatches(f: ProductFilters): AsyncGenerator<ProductRow[]> {
   const where = productWhere(f);
   const ks = keysetOrder(f);
   let cursor: { key: string; id: string } | undefined;
-  let started = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(enc.encode(csvHeader()));
-        return;
-      }
-      const page = cursor ? Prisma.sql`AND ${ks.after(cursor.key, cursor.id)}` : Prisma.empty;
-      const rows = await db.$queryRaw<(ProductRow & { k: string })[]>`
-        SELECT ${PRODUCT_COLUMNS}, ${ks.key} AS k FROM emag_products p ${where} ${page} ${ks.order} LIMIT ${BATCH}::int`;
-      if (rows.length) {
-        controller.enqueue(enc.encode(rows.map((r) => COLUMNS.map(([, get]) => csvCell(get(r))).join(",")).join("\r\n") + "\r\n"));
-        const last = rows.at(-1)!;
-        cursor = { key: last.k, id: last.id };
-      }
-      if (rows.length < BATCH) controller.close();
-    },
-  });
+  for (;;) {
+    const page = cursor ? Prisma.sql`AND ${ks.after(cursor.key, cursor.id)}` : Prisma.empty;
+    const rows = await db.$queryRaw<(ProductRow & { k: string })[]>`
+      SELECT ${PRODUCT_COLUMNS}, ${ks.key} AS k FROM emag_products p ${where} ${page} ${ks.order} LIMIT ${BATCH}::int`;
+    if (rows.length) yield rows;
+    if (rows.length < BATCH) return;
+    const last = rows.at(-1)!;
+    cursor = { key: last.k, id: last.id };
+  }
 }

@@ -1,8 +1,12 @@
 import { z } from "zod";
+import { pageFields } from "@/lib/api/schemas";
 import { accountKinds } from "@/lib/sync/options";
 
 /** Query values arrive as strings; an empty one (e.g. `brand=`) means "no filter". */
 const opt = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/** Compared with an int column: outside int4 PostgreSQL fails the cast (22003). */
+const stock = z.coerce.number({ message: "must be a number" }).int({ message: "must be a whole number" }).min(-2_147_483_648).max(2_147_483_647);
 
 export const productSorts = ["name", "sale_price", "general_stock", "last_synced_at", "part_number"] as const;
 
@@ -10,8 +14,8 @@ export const productFiltersSchema = z.object({
   account: opt(z.enum(accountKinds, { message: "must be main or fbe" })),
   /** active = status 1, inactive = any other status (both exclude removed offers); removed = gone from eMAG. */
   status: opt(z.enum(["active", "inactive", "removed"], { message: "must be active, inactive or removed" })),
-  stock_min: opt(z.coerce.number().int()),
-  stock_max: opt(z.coerce.number().int()),
+  stock_min: opt(stock),
+  stock_max: opt(stock),
   price_min: opt(z.coerce.number().min(0)),
   price_max: opt(z.coerce.number().min(0)),
   brand: opt(z.string().trim().min(1).max(200)),
@@ -23,10 +27,7 @@ export const productFiltersSchema = z.object({
 });
 export type ProductFilters = z.infer<typeof productFiltersSchema>;
 
-export const listProductsQuerySchema = productFiltersSchema.extend({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const listProductsQuerySchema = productFiltersSchema.extend(pageFields);
 export type ListProductsQuery = z.infer<typeof listProductsQuerySchema>;
 
 const price = z.number({ message: "must be a number" }).min(0).max(1e9);

@@ -6,35 +6,11 @@
 // 25 ms per page through Prisma against 12 ms here; and even a one-row UPDATE costs a few ms of
 // client CPU through Prisma against a fraction of one here.
 import { createHash } from "node:crypto";
-import pg from "pg";
-import { env } from "@/lib/env";
+import type pg from "pg";
+import { closePgPool, pgPool } from "@/lib/db/pools";
 
-type BulkGlobal = { __magflowSyncPool?: { url: string; pool: pg.Pool } };
-const g = globalThis as BulkGlobal;
-
-/** The pool for the current DATABASE_URL (recreated if it changes, as in tests). */
-export function bulkPool(): pg.Pool {
-  const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not resolved yet (the server must boot the database first)");
-  const current = g.__magflowSyncPool;
-  if (current?.url === url) return current.pool;
-  if (current) void current.pool.end().catch(() => {});
-  // Asynchronous commit: a crash can lose the last few hundred ms of committed pages, but each
-  // page commits together with its checkpoint entry, so a lost page is simply fetched again.
-  // Generic plans: the statements here are planned from table statistics, not parameter values
-  // (the page statement probes the unique index per offer by construction), and re-planning the
-  // page statement on every execution cost ~1 ms of each ~10 ms page write.
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 6,
-    idleTimeoutMillis: 10_000,
-    allowExitOnIdle: true,
-    options: "-c synchronous_commit=off -c plan_cache_mode=force_generic_plan",
-  });
-  pool.on("error", () => {}); // an idle connection dropped by the server; the pool replaces it
-  g.__magflowSyncPool = { url, pool };
-  return pool;
-}
+/** The pool for the current DATABASE_URL (settings: the "sync" purpose in lib/db/pools.ts). */
+export const bulkPool = (): pg.Pool => pgPool("sync");
 
 type Observer = (ms: number, startedAt: number) => void;
 let observer: Observer | undefined;
@@ -87,8 +63,4 @@ export function syncQuery<R extends pg.QueryResultRow>(sql: string, params: unkn
   return bulkQuery<R>(name, sql, params);
 }
 
-export async function closeBulkPool() {
-  const current = g.__magflowSyncPool;
-  g.__magflowSyncPool = undefined;
-  await current?.pool.end().catch(() => {});
-}
+export const closeBulkPool = () => closePgPool("sync");

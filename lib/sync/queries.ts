@@ -1,14 +1,13 @@
 // Read side of product syncs: current status, history, statistics.
 import { z } from "zod";
-import type { Page } from "@/lib/api/schemas";
+import { pageFields, type Page } from "@/lib/api/schemas";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { serializeSyncLog, SYNC_TYPE, type SyncLogJson } from "@/lib/sync/log-store";
 import { accountKinds } from "@/lib/sync/options";
 
 export const historyQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields,
   status: z.enum(["running", "completed", "failed", "partial", "cancelled"]).optional(),
   account: z.enum(accountKinds).optional(),
 });

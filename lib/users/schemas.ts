@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageFields } from "@/lib/api/schemas";
 import { roles } from "@/lib/auth/permissions";
 
 const email = z.email({ message: "must be a valid email address" }).max(254).transform((v) => v.toLowerCase());
@@ -17,8 +18,7 @@ export const updateUserSchema = z
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 export const listUsersQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  ...pageFields,
   search: z.string().trim().max(200).optional(),
   role: role.optional(),
   active: z.enum(["true", "false"]).transform((v) => v === "true").optional(),

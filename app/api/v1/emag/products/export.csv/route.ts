@@ -1,22 +1,14 @@
+import { csvResponse } from "@/lib/api/csv-stream";
 import { withAuth } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/parse";
-import { exportProductsCsv } from "@/lib/products/export";
+import { productsCsv } from "@/lib/products/export";
 import { productFiltersSchema } from "@/lib/products/schemas";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/v1/emag/products/export.csv - the product list (same filters and sort) as streamed CSV
 export const GET = withAuth(
-  async ({ req }) => {
-    const filters = parseQuery(req, productFiltersSchema);
-    const stamp = new Date().toISOString().slice(0, 10);
-    return new Response(exportProductsCsv(filters), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="emag-products-${stamp}.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
-  },
+  async ({ req, requestId }) =>
+    csvResponse(productsCsv(parseQuery(req, productFiltersSchema)), { filename: `emag-products-${new Date().toISOString().slice(0, 10)}.csv`, requestId }),
   { permission: "products.read" },
 );
