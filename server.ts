@@ -106,7 +106,8 @@ async function shutdown(signal: string) {
     const { closeBulkPool } = await import("@/lib/sync/bulk-db");
     const { closeProductsPool } = await import("@/lib/products/read-db");
     const { closeLimiterStores } = await import("@/lib/limits");
-    await Promise.all([closeBulkPool(), closeProductsPool(), closeLimiterStores()]);
+    const { closeCache } = await import("@/lib/cache");
+    await Promise.all([closeBulkPool(), closeProductsPool(), closeLimiterStores(), closeCache()]);
     await disconnectDb();
     await infra.embedded?.stop();
     logger.info("shutdown complete");
