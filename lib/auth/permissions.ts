@@ -13,15 +13,20 @@ export const permissions = [
   "products.sync",
   "orders.read",
   "orders.write",
+  "customers.read",
+  /** Phone numbers and company details unmasked (personal data). */
+  "customers.pii",
+  /** Full rebuild of the customer profiles. */
+  "customers.rebuild",
   "notifications.read",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readOnly: Permission[] = ["dashboard.read", "emag.accounts.read", "products.read", "orders.read", "notifications.read"];
+const readOnly: Permission[] = ["dashboard.read", "emag.accounts.read", "products.read", "orders.read", "customers.read", "notifications.read"];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...readOnly, "emag.accounts.test", "products.sync", "orders.write"],
+  manager: [...readOnly, "emag.accounts.test", "products.sync", "orders.write", "customers.pii"],
   viewer: readOnly,
 };
 
