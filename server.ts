@@ -10,6 +10,7 @@ import { env } from "@/lib/env";
 import { detectJobMode, setJobMode } from "@/lib/jobs/mode";
 import { logger } from "@/lib/logger";
 import { guardRequest } from "@/lib/http/guard";
+import { redactUrl } from "@/lib/http/redact";
 import { httpDuration, routeLabel } from "@/lib/metrics/http";
 import { registerIo } from "@/lib/realtime/emit";
 import { attachRealtime } from "@/lib/realtime/server";
@@ -30,9 +31,6 @@ const app = next({ dev, hostname: e.HOST === "0.0.0.0" ? "localhost" : e.HOST, p
 await app.prepare();
 const handle = app.getRequestHandler();
 
-/** Query values that must never reach the logs (callback tokens, API tokens). */
-const redactQuery = (url: string) => url.replace(/([?&](?:token|access_token|password)=)[^&]*/gi, "$1[redacted]");
-
 const server = http.createServer((req, res) => {
   const started = process.hrtime.bigint();
   const requestId = (req.headers["x-request-id"] as string | undefined)?.slice(0, 100) || randomUUID();
@@ -45,7 +43,7 @@ const server = http.createServer((req, res) => {
     httpDuration().observe({ method: req.method ?? "GET", route: routeLabel(url), status: String(res.statusCode) }, seconds);
     const quiet = url.startsWith("/_next/") || url.startsWith("/__nextjs");
     logger[quiet ? "debug" : "info"](
-      { requestId, method: req.method, url: redactQuery(url), status: res.statusCode, ms: Math.round(seconds * 1000) },
+      { requestId, method: req.method, url: redactUrl(url), status: res.statusCode, ms: Math.round(seconds * 1000) },
       "request",
     );
   });

@@ -5,8 +5,8 @@
 // (1 s / perSecond) per request, and a request may go out once now >= TAT - tolerance, where the
 // tolerance is (burst - 1) intervals. So after an idle spell `burst` requests leave at once, then
 // one per interval, and in ANY span of s seconds at most burst + s·perSecond are sent. eMAG's
-// bucket holds perSecond tokens, i.e. accepts perSecond + s·perSecond: with the default burst of
-// perSecond - 1 one whole token (a third of a second at 3 req/s) is left for network jitter, so the
+// bucket holds perSecond tokens, i.e. accepts perSecond + s·perSecond: the default burst leaves at
+// least one whole token and at least JITTER_MARGIN_MS worth (a third of a second at 3 req/s) for jitter, so the
 // limiter can run at 100 % of the rate with 0 × 429. A send that is late (timer lag) does not
 // push the schedule back, because the TAT advances from itself, not from the send. The per-minute
 // budget is a second GCRA on the same key; the request goes when both allow it.
@@ -76,6 +76,9 @@ return 0`;
 
 const nowMs = () => performance.timeOrigin + performance.now();
 
+/** Arrival jitter the default burst absorbs (see the header): ~one token at 3 req/s, 4 at 12 req/s. */
+export const JITTER_MARGIN_MS = 350;
+
 /** Memory GCRA: takes a slot and returns 0, or returns the ms until one is due. */
 function takeLocal(tat: { s: number; m: number }, [is, taus, im, taum]: Lane["gcra"], now = nowMs()) {
   const wait = Math.max(tat.s - taus - now, tat.m - taum - now);
@@ -95,7 +98,10 @@ export function createEmagRateLimiter(opts: EmagLimiterOptions) {
   const lanes = {} as Record<EmagBucket, Lane>;
   for (const bucket of ["orders", "default"] as const) {
     const budget = { ...EMAG_BUDGETS[bucket], ...opts.budgets?.[bucket] };
-    const burst = Math.max(1, Math.min(budget.perSecond, opts.burst?.[bucket] ?? budget.perSecond - 1));
+    // The margin left for jitter is at least one token and at least JITTER_MARGIN_MS of tokens: at
+    // 12 req/s one token is only 83 ms, less than the arrival bunching a busy event loop causes.
+    const margin = Math.max(1, Math.floor((JITTER_MARGIN_MS * budget.perSecond) / 1000));
+    const burst = Math.max(1, Math.min(budget.perSecond, opts.burst?.[bucket] ?? budget.perSecond - margin));
     const is = 1000 / (budget.perSecond * utilisation);
     const im = 60_000 / (budget.perMinute * utilisation);
     lanes[bucket] = {
