@@ -11,7 +11,7 @@ import type { EmagSimulator } from "@/lib/emag/simulator";
 import { schedules } from "@/lib/jobs/schedules";
 import { ordersSyncOptionsSchema } from "@/lib/orders/schemas";
 import { syncAccountOrders } from "@/lib/orders/sync";
-import { createOrdersSyncLog, lastSuccessfulStart } from "@/lib/orders/sync-log";
+import { createOrdersSyncLog, lastSuccessfulReturnsStart, lastSuccessfulStart, serializeOrdersSyncLog } from "@/lib/orders/sync-log";
 import { userWithToken } from "../../tests/helpers/api";
 import { simControl, startFastSimulator, useFastSyncClients, useIsolatedDatabase } from "../../tests/sync/support";
 
@@ -65,7 +65,7 @@ describe("order job functions", () => {
       events: [event(log.id)],
       steps: [{ id: "sync-fbe", handler: () => { throw new NonRetriableError("eMAG FBE unreachable"); } }],
     }).execute();
-    expect(stepIds(ctx)).toEqual(expect.arrayContaining(["load-sync", "sync-main", "sync-fbe", "finish"]));
+    expect(stepIds(ctx)).toEqual(expect.arrayContaining(["load-sync", "sync-main", "returns-main", "sync-fbe", "returns-fbe", "finish"]));
     expect(result).toMatchObject({ status: "partial", counters: { created: 120 }, errors: [{ account: "fbe" }] });
     expect(await db.emagOrder.count({ where: { account: "main" } })).toBe(120);
     expect(await db.emagOrder.count({ where: { account: "fbe" } })).toBe(0);
@@ -129,6 +129,30 @@ describe("order job functions", () => {
     const notified = await db.notification.findMany({ where: { type: "order.acknowledge-failed" }, distinct: ["userId"], select: { userId: true, title: true } });
     expect(notified).toHaveLength(await db.user.count({ where: { active: true } })); // every user is told
     expect(notified[0]!.title).toContain(broken);
+  });
+
+  it("a failing returns step does not fail the account's orders: the sync ends partial, naming the returns", async () => {
+    const log = await newLog();
+    const returnsBefore = await lastSuccessfulReturnsStart("fbe");
+    await simControl(sim, "orders", { account: "fbe", count: 2 });
+    const { ctx } = await new InngestTestEngine({
+      function: syncOrders,
+      events: [event(log.id)],
+      steps: [{ id: "returns-fbe", handler: () => { throw new NonRetriableError("rma/read unavailable"); } }],
+    }).execute();
+    expect(stepIds(ctx)).toEqual(expect.arrayContaining(["sync-main", "returns-main", "sync-fbe", "returns-fbe", "finish"]));
+    // Checked on the stored log (@inngest/test may run parallel chains more than once); a throwing
+    // stub's step reaches the job without a result, so the message is the job's own.
+    expect(serializeOrdersSyncLog(await db.syncLog.findUniqueOrThrow({ where: { id: log.id } }))).toMatchObject({
+      status: "partial",
+      counters: { created: 2 },
+      errors: [{ account: "fbe", scope: "returns", message: expect.stringMatching(/^Returns: /) }],
+      returns: { main: { completed: true }, fbe: { completed: false, error: expect.any(String) } },
+    });
+    // FBE's orders count as synced (the next incremental orders read starts here); its returns do not.
+    expect(await lastSuccessfulStart("fbe")).toEqual(log.startedAt);
+    expect(await lastSuccessfulReturnsStart("fbe")).toEqual(returnsBefore);
+    expect(await lastSuccessfulReturnsStart("main")).toEqual(log.startedAt);
   });
 
   it("the daily cleanup deletes sync logs older than the retention, and only those", async () => {

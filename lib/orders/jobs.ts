@@ -3,21 +3,44 @@
 // recorded and the rest goes on.
 import { AppError } from "@/lib/api/errors";
 import { deleteStaleTokens, STALE_TOKEN_DAYS } from "@/lib/auth/tokens";
+import { refreshRfm } from "@/lib/customers/upkeep";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { StepRunner } from "@/lib/jobs/step";
+import { logger } from "@/lib/logger";
 import { deleteOldNotifications, notifySafely } from "@/lib/notifications/service";
 import { acknowledgeOrder } from "@/lib/orders/actions";
 import { ordersSyncOptionsSchema } from "@/lib/orders/schemas";
 import { syncAccountOrders } from "@/lib/orders/sync";
 import {
   createOrdersSyncLog, deleteOldSyncLogs, endOrdersSyncLog, serializeOrdersSyncLog, type AccountOutcome, type OrdersSyncLogJson,
+  type ReturnsOutcome,
 } from "@/lib/orders/sync-log";
 import type { AccountKind } from "@/lib/realtime/events";
+import { syncAccountReturns } from "@/lib/returns/sync";
+import { syncClient } from "@/lib/sync/runtime";
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Runs a requested order sync whose log exists: one step per account, then "finish". */
+/** Runs one account step; a failure (after the step's retries) becomes the outcome's error. */
+async function accountStep(step: StepRunner, id: string, account: AccountKind, fn: () => Promise<AccountOutcome>): Promise<AccountOutcome> {
+  try {
+    const outcome = (await step.run(id, fn)) as AccountOutcome | null;
+    if (!outcome) throw new Error(`the ${id} step ended without a result`);
+    return outcome;
+  } catch (err) {
+    return { account, created: 0, updated: 0, unchanged: 0, pages: 0, requests: 0, error: message(err) };
+  }
+}
+
+/**
+ * Runs a requested order sync whose log exists: the accounts' orders steps, then their returns
+ * steps (a returns step runs even if its account's orders failed: returns link to orders whenever
+ * both are stored), then "finish". A targeted sync (eMAG's new-order callback) reads no returns.
+ * Two parallel groups rather than one chain per account: Inngest flags steps chained inside a
+ * parallel branch (NESTING_STEPS). Waiting for the other account's orders costs little: a returns
+ * step is ~3 requests per account, on the account's "other resources" budget (3/s).
+ */
 export async function ordersSyncBody(step: StepRunner, syncId: string): Promise<OrdersSyncLogJson> {
   const plan = (await step.run("load-sync", async () => {
     const log = await db.syncLog.findUniqueOrThrow({ where: { id: syncId } });
@@ -25,26 +48,37 @@ export async function ordersSyncBody(step: StepRunner, syncId: string): Promise<
   })) as { accounts: AccountKind[]; options: unknown; status: string };
   const options = ordersSyncOptionsSchema.parse(plan.options);
   const outcomes = await Promise.all(
-    plan.accounts.map(async (account): Promise<AccountOutcome> => {
-      try {
-        const outcome = (await step.run(`sync-${account}`, () => syncAccountOrders(syncId, account, options))) as AccountOutcome | null;
-        if (!outcome) throw new Error(`the ${account} step ended without a result`);
-        return outcome;
-      } catch (err) {
-        return { account, created: 0, updated: 0, unchanged: 0, pages: 0, requests: 0, error: message(err) };
-      }
-    }),
+    plan.accounts.map((account) => accountStep(step, `sync-${account}`, account, () => syncAccountOrders(syncId, account, options))),
   );
+  const returns: ReturnsOutcome[] = options.order_ids?.length
+    ? []
+    : await Promise.all(
+        plan.accounts.map((account) =>
+          accountStep(step, `returns-${account}`, account, () => syncAccountReturns(syncId, account, syncClient(account), options)),
+        ),
+      );
+  // RFM ranks the whole customer base, so it runs once per sync (after its orders and returns), not
+  // per page. A failure keeps the previous scores and does not fail the sync; the next one redoes it.
+  await step.run("refresh-customer-rfm", async () => {
+    try {
+      return await refreshRfm();
+    } catch (err) {
+      logger.warn({ syncId, err: message(err) }, "customer RFM refresh failed");
+      return null;
+    }
+  });
   return (await step.run("finish", async () => {
-    const log = await endOrdersSyncLog(syncId, outcomes);
+    const log = await endOrdersSyncLog(syncId, outcomes, returns);
     const failed = outcomes.filter((o) => o.error);
-    if (failed.length)
+    const failedReturns = returns.filter((r) => r.error);
+    const names = (list: AccountOutcome[]) => list.map((f) => f.account.toUpperCase()).join(" and ");
+    if (log.endedNow && (failed.length || failedReturns.length))
       await notifySafely("orders.read", [{
         type: "sync.failed",
         category: "sync",
         priority: "high",
-        title: `Order sync failed for ${failed.map((f) => f.account.toUpperCase()).join(" and ")}`,
-        body: failed.map((f) => f.error).join("; ").slice(0, 500),
+        title: failed.length ? `Order sync failed for ${names(failed)}` : `Returns sync failed for ${names(failedReturns)}`,
+        body: [...failed.map((f) => f.error), ...failedReturns.map((f) => `${f.account.toUpperCase()} returns: ${f.error}`)].join("; ").slice(0, 500),
         link: "/orders",
       }]);
     return serializeOrdersSyncLog(log);

@@ -1,4 +1,6 @@
 // sync_logs rows of order syncs (type "orders"): one running sync per account, counters, end state.
+// The sync's returns step (lib/returns/sync.ts) reports here too: its tallies and end live in
+// progress.returns, its failures in errors with scope "returns" (the account's orders still count).
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
 import type { Prisma, SyncLog } from "@/lib/generated/prisma/client";
@@ -70,8 +72,14 @@ export interface AccountOutcome {
   error?: string;
 }
 
-type PageCounts = { created: number; updated: number; unchanged: number; pages: number; requests: number };
+/** What the returns step of one account did (same counters as its orders). */
+export type ReturnsOutcome = AccountOutcome;
+
+export type PageCounts = { created: number; updated: number; unchanged: number; pages: number; requests: number };
 type Tallies = Partial<Record<AccountKind, PageCounts>>;
+/** progress.returns[account]: page tallies while the step runs; at the end, its outcome and `completed`. */
+export type ReturnsTally = PageCounts & { completed?: boolean; error?: string };
+type ReturnsTallies = Partial<Record<AccountKind, ReturnsTally>>;
 
 /**
  * Adds one page's counts to the log as the page is written: the totals (created and updated are
@@ -90,6 +98,19 @@ export async function addOrderSyncCounts(syncId: string, account: AccountKind, c
   );
 }
 
+/** Adds one returns page to progress.returns[account]; its eMAG requests count in api_requests. */
+export async function addReturnsSyncCounts(syncId: string, account: AccountKind, c: PageCounts) {
+  await db.$executeRawUnsafe(
+    `UPDATE sync_logs SET api_requests = api_requests + $3, heartbeat_at = now(),
+       progress = jsonb_set(COALESCE(progress, '{}'::jsonb), '{returns}', COALESCE(progress -> 'returns', '{}'::jsonb) ||
+         jsonb_build_object($2::text, (
+           SELECT jsonb_object_agg(k, COALESCE((progress -> 'returns' -> $2::text ->> k)::int, 0) + (($4::jsonb) ->> k)::int)
+           FROM jsonb_object_keys($4::jsonb) k)))
+     WHERE id = $1::uuid`,
+    syncId, account, c.requests, JSON.stringify(c),
+  );
+}
+
 /**
  * Orders an account's sync read that needed no write. The attempt that finished read every order
  * once, but it also sees as unchanged what an earlier, failed attempt of its step already wrote;
@@ -101,30 +122,68 @@ export function unchangedOf(outcome: AccountOutcome, tally: PageCounts | undefin
   return Math.max(0, seen - (tally?.created ?? outcome.created) - (tally?.updated ?? outcome.updated));
 }
 
-/** Ends a log with the accounts' outcomes: completed, partial (one account failed) or failed. */
-export async function endOrdersSyncLog(syncId: string, outcomes: AccountOutcome[]) {
+/**
+ * Ends a log with the accounts' outcomes: completed, partial (one account's orders or returns
+ * failed) or failed (every account's orders failed). failed_count counts failed order steps.
+ */
+export async function endOrdersSyncLog(syncId: string, outcomes: AccountOutcome[], returns: ReturnsOutcome[] = []) {
   const failed = outcomes.filter((o) => o.error);
-  const status = failed.length === 0 ? "completed" : failed.length === outcomes.length ? "failed" : "partial";
-  const tallies = ((await db.syncLog.findUniqueOrThrow({ where: { id: syncId }, select: { progress: true } })).progress ?? {}) as Tallies;
-  const unchanged = outcomes.reduce((sum, o) => sum + unchangedOf(o, tallies[o.account]), 0);
-  await db.$executeRawUnsafe(
+  const failedReturns = returns.filter((r) => r.error);
+  const status =
+    failed.length === outcomes.length && outcomes.length > 0 ? "failed" : failed.length || failedReturns.length ? "partial" : "completed";
+  const progress = ((await db.syncLog.findUniqueOrThrow({ where: { id: syncId }, select: { progress: true } })).progress ?? {}) as Tallies & {
+    returns?: ReturnsTallies;
+  };
+  const unchanged = outcomes.reduce((sum, o) => sum + unchangedOf(o, progress[o.account]), 0);
+  const returnsEnd: ReturnsTallies = { ...progress.returns };
+  for (const r of returns) {
+    const t = progress.returns?.[r.account];
+    returnsEnd[r.account] = {
+      created: t?.created ?? r.created,
+      updated: t?.updated ?? r.updated,
+      unchanged: unchangedOf(r, t),
+      pages: t?.pages ?? r.pages,
+      requests: t?.requests ?? r.requests,
+      completed: !r.error,
+      ...(r.error ? { error: r.error } : {}),
+    };
+  }
+  const errors = [
+    ...failed.map((f) => ({ account: f.account, message: f.error })),
+    ...failedReturns.map((f) => ({ account: f.account, scope: "returns", message: `Returns: ${f.error}` })),
+  ];
+  const ended = await db.$executeRawUnsafe(
     `UPDATE sync_logs SET status = $2::text::"SyncStatus", ${END_SET}, failed_count = $3, errors = errors || $4::jsonb,
-       unchanged_count = $5
+       unchanged_count = $5, progress = CASE WHEN $6::jsonb = '{}'::jsonb THEN progress
+         ELSE jsonb_set(COALESCE(progress, '{}'::jsonb), '{returns}', $6::jsonb) END
      WHERE id = $1::uuid AND status = 'running'`,
-    syncId, status, failed.length, JSON.stringify(failed.map((f) => ({ account: f.account, message: f.error }))), unchanged,
+    syncId, status, failed.length, JSON.stringify(errors), unchanged, JSON.stringify(returns.length ? returnsEnd : {}),
   );
-  return db.syncLog.findUniqueOrThrow({ where: { id: syncId } });
+  // endedNow: this call ended it (a repeated "finish" step must not notify twice).
+  return Object.assign(await db.syncLog.findUniqueOrThrow({ where: { id: syncId } }), { endedNow: ended > 0 });
 }
 
 /**
  * Where an incremental sync of the account starts: the start of the last sync that succeeded for
- * it (a partial sync counts for the account that did not fail), or null.
+ * it (a partial sync counts for the account that did not fail; a failed returns step does not
+ * count against the account's orders), or null.
  */
 export async function lastSuccessfulStart(account: AccountKind): Promise<Date | null> {
   const rows = await db.$queryRawUnsafe<{ started_at: Date }[]>(
     `SELECT started_at FROM sync_logs
      WHERE type = $1 AND status IN ('completed', 'partial') AND $2 = ANY(accounts) AND mode IN ('incremental', 'backfill')
-       AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(errors) e WHERE e->>'account' = $2)
+       AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(errors) e WHERE e->>'account' = $2 AND COALESCE(e->>'scope', 'orders') = 'orders')
+     ORDER BY started_at DESC LIMIT 1`,
+    ORDERS_SYNC_TYPE, account,
+  );
+  return rows[0]?.started_at ?? null;
+}
+
+/** Where an incremental returns read of the account starts: the last sync whose returns step completed for it. */
+export async function lastSuccessfulReturnsStart(account: AccountKind): Promise<Date | null> {
+  const rows = await db.$queryRawUnsafe<{ started_at: Date }[]>(
+    `SELECT started_at FROM sync_logs
+     WHERE type = $1 AND progress -> 'returns' -> $2::text ->> 'completed' = 'true'
      ORDER BY started_at DESC LIMIT 1`,
     ORDERS_SYNC_TYPE, account,
   );
@@ -143,6 +202,8 @@ export function serializeOrdersSyncLog(log: SyncLog) {
     pages: log.pages,
     api_requests: log.apiRequests,
     errors: log.errors,
+    /** The returns step per account: { created, updated, unchanged, pages, requests, completed, error? }. */
+    returns: ((log.progress as { returns?: ReturnsTallies } | null)?.returns ?? null) as ReturnsTallies | null,
     triggered_by: log.triggeredBy,
     started_at: log.startedAt.toISOString(),
     completed_at: log.completedAt?.toISOString() ?? null,

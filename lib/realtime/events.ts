@@ -25,6 +25,16 @@ export interface OrderEventPayload {
   status: number;
 }
 
+/** Every return event: our row id, eMAG's RMA and order ids (decimal strings), our order's id when stored. */
+export interface ReturnEventPayload {
+  id: string;
+  account: AccountKind;
+  emagRmaId: string;
+  emagOrderId: string | null;
+  orderId: string | null;
+  requestStatus: number;
+}
+
 export interface ServerToClientEvents {
   "system:hello": (payload: { userId: string; role: string; channels: Channel[] }) => void;
   "system:health": (payload: { status: "healthy" | "degraded" | "down"; checkedAt: string }) => void;
@@ -37,6 +47,8 @@ export interface ServerToClientEvents {
   "order:updated": (payload: OrderEventPayload & { previousStatus: number | null }) => void;
   "order:awb-generated": (payload: OrderEventPayload & { awbNumber: string; courierName: string | null }) => void;
   "order:invoice-generated": (payload: OrderEventPayload & { invoiceUrl: string }) => void;
+  "return:new": (payload: ReturnEventPayload) => void;
+  "return:updated": (payload: ReturnEventPayload & { previousStatus: number }) => void;
   "notification:new": (payload: { id: string; title: string; body: string; priority: string; category: string; link: string | null }) => void;
   "notification:unread-count": (payload: { count: number }) => void;
 }
@@ -59,6 +71,8 @@ export const eventChannel: { [E in keyof ServerToClientEvents]: Channel } = {
   "order:updated": "orders",
   "order:awb-generated": "orders",
   "order:invoice-generated": "orders",
+  "return:new": "orders",
+  "return:updated": "orders",
   "notification:new": "notifications",
   "notification:unread-count": "notifications",
 };

@@ -1,0 +1,166 @@
+// The full rebuild (npm run customers:rebuild): every customer recomputed from the stored orders in
+// one transaction, with the rule the page upkeep applies (grouping.ts over every order's keys, ever
+// seen ones included) and the same row computation (refresh.ts). The result is what clearing the
+// tables and rebuilding them gives; only what differs is written (orders' customer_id and keys,
+// key rows), so a rebuild of a base the upkeep kept rewrites little besides the customer rows.
+import { invalidateCache } from "@/lib/cache";
+import { customerRow, orderInputOf, returnInputOf, type CustomerRowValues, type OrderTuple, type ReturnTuple } from "./customer-row";
+import { groupByKeys, type KeyedOrder } from "./grouping";
+import { customerIdFor, identityKeys, orderRefKey } from "./keys";
+import { customerClock, ORDER_TUPLE, ORDERS_WITH_BUYER, RETURN_TUPLE, writeRows } from "./refresh";
+import type { CustomerOrderInput, CustomerReturnInput } from "./types";
+import { refreshRfm } from "./rfm-sql";
+import { inCustomerTransaction, type TxQuery } from "./tx";
+
+/** Customer rows written per statement. */
+export const REBUILD_BATCH = 5_000;
+const ORDER_BATCH = 20_000;
+const KEY_BATCH = 50_000;
+
+/** [emag_orders id, identity_created_at unset, identity_keys, customer_id, ORDER_TUPLE]. */
+type StoredOrder = [id: string, identityUnset: boolean, keys: string[] | null, customerId: string | null, order: OrderTuple];
+
+// One JSON value per order (JSON.parse is cheaper than the driver's field-by-field parsing), read
+// in slices of the table's blocks (a TID range scan each), so TypeScript works on one slice while
+// the server builds the next.
+const READ_SLICES = 8;
+const TABLE_BLOCKS = `SELECT (pg_relation_size('emag_orders') / current_setting('block_size')::int)::int AS blocks`;
+const READ_SLICE = `SELECT json_build_array(o.id, o.identity_created_at IS NULL, o.identity_keys, o.customer_id, ${ORDER_TUPLE}) AS o
+FROM ${ORDERS_WITH_BUYER} WHERE o.ctid >= format('(%s,0)', $1::int)::tid AND o.ctid < format('(%s,0)', $2::int)::tid`;
+// Every RMA with the order it returns (account + emag_order_id); bucketed by the new grouping in TS.
+const READ_RETURNS = `SELECT json_agg(${RETURN_TUPLE}) AS returns FROM emag_returns r WHERE r.emag_order_id IS NOT NULL`;
+
+const DEFER_FK = `SET CONSTRAINTS emag_orders_customer_id_fkey DEFERRED`;
+const UPDATE_ORDERS = `
+UPDATE emag_orders o SET customer_id = u.customer_id, identity_keys = u.keys, identity_created_at = COALESCE(o.identity_created_at, u.created_at)
+FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, customer_id text, keys text[], created_at timestamptz) WHERE o.id = u.id`;
+const UPSERT_KEYS = `INSERT INTO customer_keys (key, customer_id) SELECT * FROM unnest($1::text[], $2::text[])
+ON CONFLICT (key) DO UPDATE SET customer_id = excluded.customer_id`;
+const DELETE_KEYS = `DELETE FROM customer_keys WHERE key = ANY($1::text[])`;
+const LINK_RETURNS = `
+UPDATE emag_returns r SET order_id = o.id, customer_id = o.customer_id
+FROM emag_orders o WHERE o.account = r.account AND o.emag_order_id = r.emag_order_id
+  AND (r.order_id IS DISTINCT FROM o.id OR r.customer_id IS DISTINCT FROM o.customer_id)`;
+const UNLINK_RETURNS = `
+UPDATE emag_returns r SET order_id = NULL, customer_id = NULL
+WHERE (r.order_id IS NOT NULL OR r.customer_id IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM emag_orders o WHERE o.account = r.account AND o.emag_order_id = r.emag_order_id)`;
+const DELETE_STALE = `DELETE FROM customers c WHERE NOT EXISTS (SELECT 1 FROM emag_orders o WHERE o.customer_id = c.id)`;
+
+const chunks = <T>(xs: readonly T[], size: number) => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
+const sameKeys = (a: readonly string[] | null, b: readonly string[]) => (a?.length ?? 0) === b.length && b.every((k, i) => a![i] === k);
+/** Lets the connection send queued statements and read their answers while TypeScript computes. */
+const yieldToIo = () => new Promise<void>((r) => setImmediate(r));
+
+export interface RebuildResult {
+  customers: number;
+  orders: number;
+  ms: number;
+  /** Milliseconds per phase. */
+  phases: Record<string, number>;
+}
+
+/**
+ * Rebuilds every customer from the stored orders and returns in one transaction (holding the
+ * customer lock, so order pages wait), then settles ids and RFM. Customers no order belongs to are
+ * deleted. Orders point at their new customers before those rows are written (the foreign key is
+ * checked at commit), so the orders' updates run while the customer rows are computed.
+ */
+export async function rebuildCustomers(opts: { now?: Date } = {}): Promise<RebuildResult> {
+  const started = performance.now();
+  const now = opts.now ?? customerClock.now();
+  const phases: Record<string, number> = {};
+  let mark = started;
+  const phase = (name: string) => {
+    const t = performance.now();
+    phases[name] = Math.round(t - mark);
+    mark = t;
+  };
+  const counts = await inCustomerTransaction(async (query: TxQuery) => {
+    await query(DEFER_FK);
+    const blocks = (await query<{ blocks: number }>(TABLE_BLOCKS))[0]!.blocks;
+    // The last slice is open-ended: the table cannot grow meanwhile (the lock), but this reads to its end anyway.
+    const edges = Array.from({ length: READ_SLICES + 1 }, (_, i) => (i === READ_SLICES ? 2 ** 31 - 1 : Math.floor((blocks * i) / READ_SLICES)));
+    const slices = edges.slice(0, -1).map((from, i) => query<{ o: StoredOrder }>(READ_SLICE, [from, edges[i + 1]]));
+    const returnsRead = query<{ returns: ReturnTuple[] | null }>(READ_RETURNS);
+    const orders: StoredOrder[] = [];
+    const inputs: CustomerOrderInput[] = [];
+    const keyed: KeyedOrder[] = [];
+    for (const slice of slices)
+      for (const { o } of await slice) {
+        const [id, , stored, , t] = o;
+        const input = orderInputOf(t);
+        orders.push(o);
+        inputs.push(input);
+        // The stored keys are the record (README): the upkeep stores every key of every version it
+        // writes, so only orders stored without it (before it existed) need theirs from raw.
+        const keys = stored?.length ? stored : identityKeys(input.buyer);
+        keyed.push({ ref: id, candidateId: customerIdFor({ ...input, createdAt: new Date(t[3]) }), keys });
+      }
+    const returns = (await returnsRead)[0]?.returns ?? [];
+    phase("read");
+
+    const assigned = groupByKeys(keyed);
+    const ids = [...new Set(assigned.values())];
+    phase("group");
+
+    // Issued, not awaited (they queue on the connection): the server updates the orders while
+    // the rows below are computed.
+    const writes: Promise<unknown>[] = [];
+    const later = (fn: () => Promise<unknown>) => void writes.push(fn());
+    const changed = orders.flatMap(([id, unset, stored, customerId, t], i) => {
+      const next = assigned.get(id)!;
+      const keys = keyed[i]!.keys;
+      return next !== customerId || !sameKeys(stored, keys) || unset ? [{ id, customer_id: next, keys, created_at: new Date(t[3]).toISOString() }] : [];
+    });
+    for (const batch of chunks(changed, ORDER_BATCH)) later(() => query(UPDATE_ORDERS, [JSON.stringify(batch)]));
+
+    // Each customer's inputs; its canonical id is its group's id (the smallest candidate).
+    const byCustomer = new Map<string, { orders: CustomerOrderInput[]; returns: CustomerReturnInput[] }>(ids.map((id) => [id, { orders: [], returns: [] }]));
+    const byRef = new Map<string, string>();
+    orders.forEach(([id], i) => {
+      const customerId = assigned.get(id)!;
+      byCustomer.get(customerId)!.orders.push(inputs[i]!);
+      byRef.set(orderRefKey(inputs[i]!), customerId);
+    });
+    for (const t of returns) {
+      const customerId = byRef.get(`${t[0]}:${t[1]}`);
+      if (customerId) byCustomer.get(customerId)!.returns.push(returnInputOf(t));
+    }
+    let batch: CustomerRowValues[] = [];
+    let n = 0;
+    for (const [id, c] of byCustomer) {
+      batch.push(customerRow(id, c.orders, c.returns, now, id));
+      if (batch.length === REBUILD_BATCH) {
+        const rows = batch;
+        later(() => writeRows(query, rows));
+        batch = [];
+      }
+      if (++n % 250 === 0) await yieldToIo();
+    }
+    later(() => writeRows(query, batch));
+    phase("rows");
+    await Promise.all(writes);
+    phase("writes");
+
+    const wanted = new Map<string, string>();
+    for (const k of keyed) for (const key of k.keys) wanted.set(key, assigned.get(k.ref)!);
+    const stored = new Map((await query<{ key: string; customer_id: string }>(`SELECT key, customer_id FROM customer_keys`)).map((k) => [k.key, k.customer_id]));
+    const stale = [...stored.keys()].filter((k) => !wanted.has(k));
+    const upserts = [...wanted].filter(([k, id]) => stored.get(k) !== id);
+    for (const batch of chunks(stale, KEY_BATCH)) await query(DELETE_KEYS, [batch]);
+    for (const batch of chunks(upserts, KEY_BATCH)) await query(UPSERT_KEYS, [batch.map(([k]) => k), batch.map(([, id]) => id)]);
+    phase("keys");
+
+    await query(DELETE_STALE);
+    await query(LINK_RETURNS);
+    await query(UNLINK_RETURNS);
+    phase("returns");
+    await refreshRfm(query);
+    phase("rfm");
+    return { customers: ids.length, orders: orders.length };
+  });
+  phase("commit");
+  await invalidateCache("customers", "orders", "returns");
+  return { ...counts, ms: Math.round(performance.now() - started), phases };
+}

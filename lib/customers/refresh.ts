@@ -1,0 +1,154 @@
+// Recomputes customers rows from their stored orders and returns (README "Metrics" lists the input
+// columns). The order sync calls it for the customers a page touched, the returns sync for the
+// customers of the RMAs it wrote, the rebuild for every customer. RFM is not here: it ranks the
+// whole base (rfm-sql.ts).
+import { BUYER_FIELDS, customerRow, orderInputOf, returnInputOf, type CustomerRowValues, type OrderTuple, type ReturnTuple } from "./customer-row";
+import { lockCustomerUpkeep, observed, type TxQuery } from "./tx";
+import { customerIdFor } from "./keys";
+import type { CustomerOrderInput, CustomerReturnInput } from "./types";
+
+/**
+ * The clock of the day-based scores (loyalty recency, inactivity). Tests that compare rows written
+ * at different moments set it; nothing else should.
+ */
+export const customerClock = { now: (): Date => new Date() };
+
+/** The BUYER_FIELDS of eMAG's order customer `c` (a jsonb expression) as one jsonb object. */
+export const buyerSubset = (c: string) => `jsonb_build_object(${BUYER_FIELDS.map((f) => `'${f}', ${c}->'${f}'`).join(", ")})`;
+
+/**
+ * An order's buyer: the stored subset (emag_orders.buyer, written with raw by the order upsert), or,
+ * for a row some other writer stored, the same subset of raw.customer (raw decompressed once).
+ */
+export const storedBuyer = (o: string) =>
+  `COALESCE(${o}.buyer, (SELECT ${buyerSubset("x.c")} FROM (SELECT ${o}.raw->'customer' AS c OFFSET 0) x))`;
+
+/** Epoch milliseconds of a timestamptz(3) expression (a JSON number; exact: the column keeps ms). */
+const ms = (t: string) => `(extract(epoch FROM ${t}) * 1000)::bigint`;
+
+/**
+ * emag_orders `o` with its buyer as `x.b` (the stored subset, else the subset of raw.customer, raw
+ * decompressed once). Every order tuple is read FROM this.
+ */
+export const ORDERS_WITH_BUYER = `emag_orders o CROSS JOIN LATERAL (SELECT ${storedBuyer("o")} AS b OFFSET 0) x`;
+
+/** One order's metric inputs (README "Metrics") as an OrderTuple; FROM ORDERS_WITH_BUYER. */
+export const ORDER_TUPLE = `json_build_array(o.account, o.emag_order_id::text, ${ms("COALESCE(o.emag_created_at, o.first_seen_at)")},
+  ${ms("COALESCE(o.identity_created_at, o.emag_created_at, o.first_seen_at)")}, o.status, o.total::text, o.currency, o.payment_mode_id,
+  COALESCE(o.shipping_address->>'city', o.billing_address->>'city'), (o.awb_number IS NOT NULL OR o.finalized_at IS NOT NULL),
+  CASE WHEN o.cancellation_reason->>'id' ~ '^-?\\d{1,9}$' THEN (o.cancellation_reason->>'id')::int END,
+  CASE WHEN o.buyer IS NOT NULL THEN o.refunded_amount::text ELSE o.raw->>'refunded_amount' END,
+  json_build_array(${BUYER_FIELDS.map((f) => `x.b->'${f}'`).join(", ")}))`;
+
+/** One RMA's inputs as a ReturnTuple; `r` is emag_returns. */
+export const RETURN_TUPLE = `json_build_array(r.account, r.emag_order_id::text, r.emag_rma_id::text, r.request_status, r.return_type,
+  r.refund_value::text, ${ms("COALESCE(r.emag_date, r.first_seen_at)")})`;
+
+/**
+ * Each customer's orders and the returns of those orders, one row per customer, each list one JSON
+ * value. Joined to unnest() rather than `= ANY($1)`: the sync pool plans generically (lib/db/pools.ts),
+ * and a generic plan of `customer_id = ANY($1)` guesses a large share of the table and scans it.
+ */
+const LOAD_INPUTS = `
+SELECT k.id,
+  (SELECT json_agg(${ORDER_TUPLE}) FROM ${ORDERS_WITH_BUYER} WHERE o.customer_id = k.id) AS orders,
+  (SELECT json_agg(${RETURN_TUPLE}) FROM emag_orders o JOIN emag_returns r ON r.account = o.account AND r.emag_order_id = o.emag_order_id
+   WHERE o.customer_id = k.id) AS returns
+FROM unnest($1::text[]) AS k(id)`;
+
+export type CustomerInputs = Map<string, { orders: CustomerOrderInput[]; returns: CustomerReturnInput[]; canonicalId?: string }>;
+
+const minId = (a: string | undefined, b: string) => (a === undefined || b < a ? b : a);
+
+/** A customer's inputs from its order and return tuples, with its canonical id (its oldest order's id). */
+export function customerInputs(orders: readonly OrderTuple[], returns: readonly ReturnTuple[]) {
+  let canonicalId: string | undefined;
+  const inputs = orders.map((t) => {
+    const input = orderInputOf(t);
+    canonicalId = minId(canonicalId, customerIdFor({ ...input, createdAt: new Date(t[3]) }));
+    return input;
+  });
+  return { orders: inputs, returns: returns.map(returnInputOf), canonicalId };
+}
+
+/** Every given customer's inputs (an entry for each id, empty when it has no orders). */
+export async function loadCustomerInputs(query: TxQuery, ids: readonly string[]): Promise<CustomerInputs> {
+  const rows = ids.length ? await query<{ id: string; orders: OrderTuple[] | null; returns: ReturnTuple[] | null }>(LOAD_INPUTS, [ids]) : [];
+  return new Map(rows.map((r) => [r.id, customerInputs(r.orders ?? [], r.returns ?? [])]));
+}
+
+const COLUMNS: [name: keyof CustomerRowValues, type: string][] = [
+  ["id", "text"], ["kind", "text"], ["name", "text"], ["email_hash", "text"], ["phone", "text"], ["phones", "text[]"],
+  ["company_name", "text"], ["company_cui", "text"], ["company", "jsonb"], ["contacts", "jsonb"], ["orders_total", "int"],
+  ["orders_delivered", "int"], ["orders_cancelled", "int"], ["orders_returned", "int"], ["refused_cod", "int"],
+  ["net_spend", "numeric"], ["avg_order_value", "numeric"], ["currency", "text"], ["first_order_at", "timestamptz"],
+  ["last_order_at", "timestamptz"], ["accounts", "jsonb"], ["cities", "text[]"], ["preferred_payment_mode_id", "int"],
+  ["tier", "text"], ["loyalty", "int"], ["risk", "text"], ["score_inputs", "jsonb"], ["purchases", "int"], ["last_purchase_at", "timestamptz"],
+  ["canonical_id", "text"],
+];
+const names = COLUMNS.map(([n]) => n);
+const updated = names.filter((n) => n !== "id");
+
+/**
+ * In one statement: deletes `gone` customers ($2), writes the rows ($1: insert or update; a row
+ * whose values did not change is left alone, so updated_at is its last change), adds an order
+ * page's new keys ($3, $4) and links the returns of its orders ($5). Keys and returns may point at
+ * rows this statement inserts: foreign keys are checked at its end.
+ */
+const WRITE_ROWS = `
+WITH gone AS (DELETE FROM customers WHERE id = ANY($2::text[])),
+new_keys AS (INSERT INTO customer_keys (key, customer_id) SELECT * FROM unnest($3::text[], $4::text[])),
+linked AS (
+  UPDATE emag_returns r SET order_id = o.id, customer_id = o.customer_id
+  FROM unnest($5::uuid[]) AS u(id) JOIN emag_orders o ON o.id = u.id
+  WHERE r.account = o.account AND r.emag_order_id = o.emag_order_id
+    AND (r.order_id IS DISTINCT FROM o.id OR r.customer_id IS DISTINCT FROM o.customer_id)
+)
+INSERT INTO customers AS c (${names.join(", ")}, updated_at)
+SELECT ${names.map((n) => `x.${n}`).join(", ")}, now()
+FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMNS.map(([n, t]) => `${n} ${t}`).join(", ")})
+ON CONFLICT (id) DO UPDATE SET ${updated.map((n) => `${n} = excluded.${n}`).join(", ")}, updated_at = now()
+WHERE (${updated.map((n) => `c.${n}`).join(", ")}) IS DISTINCT FROM (${updated.map((n) => `excluded.${n}`).join(", ")})`;
+
+/** What an order page adds to its customers' write. */
+export interface PageExtras {
+  newKeys?: readonly [key: string, customerId: string][];
+  /** emag_orders ids whose returns to link (account + emag_order_id). */
+  linkReturnsOf?: readonly string[];
+}
+
+/** Writes computed rows and deletes `gone` customers (plus a page's extras), in one statement. */
+export async function writeRows(query: TxQuery, rows: readonly CustomerRowValues[], gone: readonly string[] = [], extras: PageExtras = {}): Promise<void> {
+  const keys = extras.newKeys ?? [];
+  const links = extras.linkReturnsOf ?? [];
+  if (rows.length || gone.length || keys.length || links.length)
+    await query(WRITE_ROWS, [JSON.stringify(rows), gone, keys.map(([k]) => k), keys.map(([, id]) => id), links]);
+}
+
+/** Computes and writes the rows of `inputs`; customers left with no order are deleted. */
+export async function writeCustomers(query: TxQuery, inputs: CustomerInputs, now: Date, extras: PageExtras = {}): Promise<{ written: number; deleted: number }> {
+  const rows: CustomerRowValues[] = [];
+  const gone: string[] = [];
+  for (const [id, { orders, returns, canonicalId }] of inputs) {
+    if (orders.length === 0) gone.push(id);
+    else rows.push(customerRow(id, orders, returns, now, canonicalId));
+  }
+  await writeRows(query, rows, gone, extras);
+  return { written: rows.length, deleted: gone.length };
+}
+
+/** refreshCustomers, plus what an order page adds to the same write. */
+export async function refreshCustomersWith(query: TxQuery, customerIds: readonly string[], extras: PageExtras, now = customerClock.now()): Promise<void> {
+  await writeCustomers(query, await loadCustomerInputs(query, [...new Set(customerIds)]), now, extras);
+}
+
+/**
+ * Recomputes each given customer's row (profile, metrics, tier, loyalty, risk, score_inputs) from
+ * its orders and returns, inside the caller's transaction; deletes those left with no orders.
+ */
+export async function refreshCustomers(txQuery: TxQuery, customerIds: string[], opts: { now?: Date } = {}): Promise<void> {
+  if (!customerIds.length) return;
+  const query = observed(txQuery);
+  await lockCustomerUpkeep(query);
+  await refreshCustomersWith(query, customerIds, {}, opts.now ?? customerClock.now());
+}
