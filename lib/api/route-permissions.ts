@@ -34,6 +34,7 @@ export const routePermissions: Record<string, RouteAccess> = {
   "GET /api/v1/customers/export.xlsx": "customers.read",
   "POST /api/v1/customers/rebuild": "customers.rebuild",
   "GET /api/v1/customers/summary": "customers.read",
+  "GET /api/v1/dashboard/kpis": "dashboard.read",
   "GET /api/v1/emag/accounts": "emag.accounts.read",
   "GET /api/v1/emag/callbacks/{account}/order": { kind: "callback-token", why: "eMAG cannot sign its calls; the account's secret is in the URL" },
   "GET /api/v1/emag/orders": "orders.read",

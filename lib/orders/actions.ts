@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit";
+import { cached } from "@/lib/cache";
 import { db } from "@/lib/db";
 import { isEmagApiError } from "@/lib/emag/errors";
 import { orderTransitionError, ORDER_STATUS_LABELS } from "@/lib/emag/order-rules";
@@ -162,20 +163,22 @@ export async function changeOrderStatus(id: string, input: { status: number; rea
 
 const digits = (s: unknown) => String(s ?? "").replace(/\D/g, "").slice(-11);
 
-/** A courier account of the account (courier_accounts/read), for the AWB modal. */
+/** A courier account of the account (courier_accounts/read), for the AWB modal; cached 1 h (they rarely change). */
 export async function listCouriers(account: "main" | "fbe") {
-  try {
-    const list = await syncClient(account).courierAccounts.read();
-    return list.map((c) => ({
-      account_id: c.account_id,
-      display_name: c.account_display_name,
-      courier_name: c.courier_name,
-      type: c.courier_account_type,
-      active: c.status !== 0,
-    }));
-  } catch (err) {
-    emagFailure(err, "list courier accounts");
-  }
+  return cached("couriers", account, ["couriers"], async () => {
+    try {
+      const list = await syncClient(account).courierAccounts.read();
+      return list.map((c) => ({
+        account_id: c.account_id,
+        display_name: c.account_display_name,
+        courier_name: c.courier_name,
+        type: c.courier_account_type,
+        active: c.status !== 0,
+      }));
+    } catch (err) {
+      emagFailure(err, "list courier accounts"); // throws, so a failure is never cached
+    }
+  });
 }
 
 export async function generateAwb(id: string, input: AwbRequest, actor: OrderActor) {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { allowedNextStatuses, ORDER_STATUS_LABELS } from "@/lib/emag/order-rules";
 import type { EmagOrder, EmagOrderLine, Prisma } from "@/lib/generated/prisma/client";
 import type { ListOrdersQuery, OrderFilters } from "@/lib/orders/schemas";
+import { findOrderReturns } from "@/lib/returns/queries";
 
 const num = (d: Prisma.Decimal | null | undefined) => (d === null || d === undefined ? null : Number(d));
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
@@ -54,6 +55,7 @@ export function serializeOrderDetail(o: EmagOrder & { lines: EmagOrderLine[] }) 
   return {
     ...serializeOrderSummary(o),
     customer: { emag_id: o.customerEmagId?.toString() ?? null, name: o.customerName, email: o.customerEmail, phone: o.customerPhone, company: o.customerCompany },
+    customer_id: o.customerId,
     shipping_address: o.shippingAddress,
     billing_address: o.billingAddress,
     locker: o.lockerId ? { id: o.lockerId, name: o.lockerName } : null,
@@ -137,7 +139,11 @@ export async function getOrderRecord(id: string) {
   return o;
 }
 
-export const getOrderDetail = async (id: string) => serializeOrderDetail(await getOrderRecord(id));
+/** The order's detail with its returns (lib/returns). */
+export async function getOrderDetail(id: string) {
+  const o = await getOrderRecord(id);
+  return { ...serializeOrderDetail(o), returns: await findOrderReturns(o) };
+}
 
 export async function orderStatistics(days: number) {
   const since = new Date(Date.now() - days * 86_400_000);

@@ -1,5 +1,6 @@
 // The last step: decides the final status from the checkpoint, ends the log (unless it was
 // cancelled or cleaned up meanwhile), records metrics and tells the browser.
+import { invalidateCache } from "@/lib/cache";
 import { notifySafely } from "@/lib/notifications/service";
 import { emit } from "@/lib/realtime/emit";
 import { endSyncLog, forgetSeenOffers, getSyncLog, optionsOf, serializeSyncLog, type Checkpoint, type SyncLogJson } from "@/lib/sync/log-store";
@@ -52,6 +53,7 @@ export async function finishSync(syncId: string): Promise<SyncLogJson> {
   }
   const ended = await endSyncLog(syncId, status, timedOut ? `Timed out after ${options.timeout_seconds} s` : undefined);
   await forgetSeenOffers();
+  await invalidateCache("products"); // even a partial or failed sync may have written pages
   const final = serializeSyncLog(ended ?? (await getSyncLog(syncId)));
   if (ended) {
     syncDuration().observe({ mode: options.mode, status: final.status }, (final.duration_ms ?? 0) / 1000);
