@@ -1,9 +1,11 @@
 "use client";
-// Dashboard: system health, today's orders, realtime link, platform facts and marketplace accounts.
+// Dashboard: sales KPIs (periods, rates, top products), system health, today's orders, realtime
+// link, platform facts and marketplace accounts.
 import { Col, Flex, Row, theme } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { AccountsCard } from "@/components/dashboard/accounts-card";
 import { HealthSection } from "@/components/dashboard/health-section";
+import { KpiSection } from "@/components/dashboard/kpi-section";
 import { OrdersTodayCard } from "@/components/dashboard/orders-today-card";
 import { PlatformCard } from "@/components/dashboard/platform-card";
 import { RealtimeCard } from "@/components/dashboard/realtime-card";
@@ -21,8 +23,9 @@ export function DashboardPageClient({ detailedHealth, showOrders }: { detailedHe
   });
 
   return (
-    <PageContainer subtitle="System health, orders, live updates and marketplace accounts">
+    <PageContainer subtitle="Sales, system health, orders, live updates and marketplace accounts">
       <Flex vertical gap={token.marginMD}>
+        <KpiSection />
         <HealthSection detailed={detailedHealth} />
         <Row gutter={[token.marginMD, token.marginMD]}>
           {showOrders && (

@@ -1,11 +1,12 @@
 "use client";
-// Admin view of /api/health/detailed: overall status, every check, and a usage chart.
+// Admin view of /api/health/detailed: overall status, every check, the cache, and a usage chart.
 import { ReloadOutlined } from "@ant-design/icons";
 import { Button, Card, Col, Flex, Row, Typography, theme } from "antd";
 import { useQuery } from "@tanstack/react-query";
 import { UsageBarsChart, type UsageBar } from "@/components/charts/usage-bars-chart";
 import { QueryError } from "@/components/common/query-error";
 import { StatusTag } from "@/components/common/status-tag";
+import { CacheCard } from "@/components/dashboard/cache-card";
 import { HealthCheckCard } from "@/components/dashboard/health-check-card";
 import { HealthCheckGrid } from "@/components/dashboard/health-check-grid";
 import { formatBytes, formatDuration, formatRelative } from "@/lib/ui/format";
@@ -59,6 +60,11 @@ export function DetailedHealthPanel() {
             Version {data.version} · up {formatDuration(data.uptimeSeconds)} · checked {formatRelative(data.checkedAt)}
           </Typography.Text>
           <HealthCheckGrid checks={data.checks} />
+          <Row gutter={[token.marginMD, token.marginMD]}>
+            <Col xs={24} sm={12} xl={8}>
+              <CacheCard />
+            </Col>
+          </Row>
           <Card size="small" title="Resource usage">
             <UsageBarsChart data={usageBars(data.checks)} />
           </Card>

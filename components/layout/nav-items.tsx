@@ -1,7 +1,7 @@
 // The admin menu, declared once: adding a page is one line here. Each entry is shown only to
 // roles holding its permission; breadcrumbs and default page titles derive from it too.
 import type { ReactNode } from "react";
-import { ApiOutlined, DashboardOutlined, ShoppingCartOutlined, ShoppingOutlined, SyncOutlined, TeamOutlined } from "@ant-design/icons";
+import { ApiOutlined, ContactsOutlined, DashboardOutlined, ShoppingCartOutlined, ShoppingOutlined, SyncOutlined, TeamOutlined } from "@ant-design/icons";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 
 export interface NavItem {
@@ -14,6 +14,7 @@ export interface NavItem {
 export const navItems: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: <DashboardOutlined />, permission: "dashboard.read" },
   { href: "/orders", label: "Orders", icon: <ShoppingCartOutlined />, permission: "orders.read" },
+  { href: "/customers", label: "Customers", icon: <ContactsOutlined />, permission: "customers.read" },
   { href: "/products", label: "Products", icon: <ShoppingOutlined />, permission: "products.read" },
   { href: "/emag/sync", label: "Product sync", icon: <SyncOutlined />, permission: "products.read" },
   { href: "/emag/accounts", label: "eMAG accounts", icon: <ApiOutlined />, permission: "emag.accounts.read" },

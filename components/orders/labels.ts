@@ -44,3 +44,32 @@ export const cancellationReasons: { value: number; label: string }[] = [
   { value: 25, label: "Wrong delivery address" },
   { value: 29, label: "Duplicate order" },
 ];
+
+/** Tag colours for eMAG's return request statuses; the label text comes from the API (lib/returns/labels.ts). */
+export const returnStatusColors: Record<number, string> = {
+  1: "default",
+  2: "blue",
+  3: "gold",
+  4: "red",
+  5: "default",
+  6: "cyan",
+  7: "green",
+};
+
+/** eMAG's top-level return reasons (contract §8); deeper ids show as "Reason N". */
+export const returnReasonLabels: Record<number, string> = {
+  30: "Sealed product",
+  31: "Working product",
+  32: "Not working",
+  34: "Size mismatch",
+  35: "Not as expected",
+  36: "Not as described",
+  37: "Defective or incomplete",
+  38: "Ordered several sizes",
+  39: "Received a different product",
+  40: "Parcel damaged",
+  134: "Gift",
+  135: "Unspecified",
+  175: "Unhappy with how it works",
+};
+export const returnReasonLabel = (id: number | null) => (id === null ? null : (returnReasonLabels[id] ?? `Reason ${id}`));

@@ -1,13 +1,13 @@
 "use client";
 // The sections of the order drawer: summary, customer, addresses, lines with totals, shipping
-// documents and the order's timeline.
-import { Descriptions, Flex, Tag, Timeline, Typography, theme, type DescriptionsProps } from "antd";
+// documents, returns and the order's timeline.
+import { Descriptions, Empty, Flex, Table, Tag, Timeline, Typography, theme, type DescriptionsProps } from "antd";
 import { accountLabels } from "@/components/emag/labels";
 import { OrderLinesTable } from "@/components/orders/order-lines-table";
 import { OrderStatusTag, OrderTypeTag } from "@/components/orders/order-tags";
-import { paymentLabel } from "@/components/orders/labels";
-import type { OrderAddress, OrderDetail } from "@/lib/ui/queries/orders";
-import { formatDateTime, formatRelative } from "@/lib/ui/format";
+import { paymentLabel, returnReasonLabel, returnStatusColors } from "@/components/orders/labels";
+import type { OrderAddress, OrderDetail, OrderReturn } from "@/lib/ui/queries/orders";
+import { formatDateTime, formatMoney, formatRelative } from "@/lib/ui/format";
 
 function Section({ title, items, testId }: { title: string; items: DescriptionsProps["items"]; testId?: string }) {
   return <Descriptions title={title} size="small" bordered column={{ xs: 1, sm: 2 }} items={items} data-testid={testId} />;
@@ -30,6 +30,60 @@ function Address({ address }: { address: OrderAddress | null }) {
       {lines.map((line, i) => (
         <span key={i}>{line}</span>
       ))}
+    </Flex>
+  );
+}
+
+/** Two columns, status and products stacked under the return id, so it reads at 390 px without scrolling. */
+function ReturnsSection({ returns, currency }: { returns: OrderReturn[]; currency: string | null }) {
+  const { token } = theme.useToken();
+  const secondary = { display: "block", fontSize: token.fontSizeSM } as const;
+  return (
+    <Flex vertical gap={token.marginSM}>
+      <Typography.Title level={5} style={{ margin: 0 }}>
+        Returns ({returns.length})
+      </Typography.Title>
+      <Table<OrderReturn>
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={returns}
+        data-testid="order-returns"
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="No returns for this order" /> }}
+        columns={[
+          {
+            title: "Return",
+            key: "rma",
+            render: (_: unknown, r) => (
+              <div style={{ minWidth: 0, wordBreak: "break-word" }}>
+                <Flex wrap gap={token.marginXS} align="center">
+                  <Typography.Text strong copyable={{ text: r.emag_rma_id }}>RMA {r.emag_rma_id}</Typography.Text>
+                  <Tag color={returnStatusColors[r.request_status] ?? "default"} style={{ marginInlineEnd: 0 }}>{r.request_status_label}</Tag>
+                </Flex>
+                <Typography.Text type="secondary" style={secondary}>
+                  {[r.return_type_label, formatDateTime(r.emag_date)].filter(Boolean).join(" · ")}
+                </Typography.Text>
+                {r.products.map((p, i) => (
+                  <Typography.Text key={p.id ?? i} style={secondary}>
+                    {p.quantity ?? 1} × {p.name ?? `Product ${p.product_id ?? "?"}`}
+                  </Typography.Text>
+                ))}
+                {r.return_reason !== null && (
+                  <Typography.Text type="secondary" style={secondary}>
+                    Reason: {returnReasonLabel(r.return_reason)}
+                  </Typography.Text>
+                )}
+              </div>
+            ),
+          },
+          {
+            title: "Refund",
+            key: "refund",
+            align: "right",
+            render: (_: unknown, r) => <span style={{ whiteSpace: "nowrap" }}>{formatMoney(r.refund_value, currency)}</span>,
+          },
+        ]}
+      />
     </Flex>
   );
 }
@@ -61,6 +115,7 @@ export function OrderDetails({ order: o }: { order: OrderDetail }) {
         title="Customer"
         items={[
           { key: "name", label: "Name", children: o.customer?.name ?? o.customer_name ?? "—" },
+          ...(o.customer_id ? [{ key: "profile", label: "Customer profile", children: <Typography.Link href={`/customers?customer=${encodeURIComponent(o.customer_id)}`} data-testid="order-customer-link">Open customer</Typography.Link> }] : []),
           { key: "company", label: "Company", children: o.customer?.company || "—" },
           { key: "email", label: "Email", children: o.customer?.email ? <Typography.Text copyable>{o.customer.email}</Typography.Text> : "—" },
           { key: "phone", label: "Phone", children: (o.customer?.phone ?? o.customer_phone) ? <Typography.Text copyable>{o.customer?.phone ?? o.customer_phone}</Typography.Text> : "—" },
@@ -92,6 +147,7 @@ export function OrderDetails({ order: o }: { order: OrderDetail }) {
           },
         ]}
       />
+      <ReturnsSection returns={o.returns} currency={o.currency} />
       <Flex vertical gap={token.marginSM}>
         <Typography.Title level={5} style={{ margin: 0 }}>
           Timeline

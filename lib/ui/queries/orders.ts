@@ -1,6 +1,7 @@
 // eMAG orders: wire types (contract: lib/orders/README.md), list parameters, keys, query options
 // and the write calls. eMAG ids are decimal strings everywhere: they exceed 2^31.
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { OrderReturnJson } from "@/lib/returns/types";
 import { api, type Page } from "@/lib/ui/api-client";
 import type { AccountKind } from "@/lib/ui/queries/emag-accounts";
 
@@ -67,6 +68,8 @@ export interface OrderTimelineEntry {
 
 export interface OrderDetail extends OrderSummary {
   customer: { emag_id: string | number | null; name: string | null; email: string | null; phone: string | null; company: string | null } | null;
+  /** The buyer's customer profile (lib/customers), once the upkeep has linked the order. */
+  customer_id: string | null;
   shipping_address: OrderAddress | null;
   billing_address: OrderAddress | null;
   locker: { id: string; name: string | null } | null;
@@ -81,7 +84,12 @@ export interface OrderDetail extends OrderSummary {
   observation: string | null;
   emag_modified_at: string | null;
   timeline: OrderTimelineEntry[];
+  /** The order's eMAG returns (RMAs), newest first; the type is the server's (lib/returns/types.ts). */
+  returns: OrderReturn[];
 }
+
+export type { ReturnProductJson as OrderReturnProduct } from "@/lib/returns/types";
+export type OrderReturn = OrderReturnJson;
 
 export const orderSortFields = ["emag_created_at", "total", "status", "emag_order_id"] as const;
 export type OrderSortField = (typeof orderSortFields)[number];

@@ -1,6 +1,9 @@
 // System status and health: wire types, query keys and query options.
 import { queryOptions } from "@tanstack/react-query";
+import type { CacheStats } from "@/lib/cache";
 import { api } from "@/lib/ui/api-client";
+
+export type { CacheStats }; // defined once, by lib/cache (GET /api/v1/system/cache returns it as is)
 
 export type HealthStatus = "healthy" | "degraded" | "down";
 export type InngestMode = "dev" | "cloud" | "in-process";
@@ -41,6 +44,7 @@ export const systemKeys = {
   all: ["system"] as const,
   status: () => [...systemKeys.all, "status"] as const,
   health: () => [...systemKeys.all, "health-detailed"] as const,
+  cache: () => [...systemKeys.all, "cache"] as const,
 };
 
 export const systemQueries = {
@@ -54,6 +58,13 @@ export const systemQueries = {
     queryOptions({
       queryKey: systemKeys.health(),
       queryFn: ({ signal }) => api.get<DetailedHealth>("/api/health/detailed", { signal }),
+      refetchInterval: 30_000,
+    }),
+  /** Admin only (system.health). */
+  cache: () =>
+    queryOptions({
+      queryKey: systemKeys.cache(),
+      queryFn: ({ signal }) => api.get<CacheStats>("/api/v1/system/cache", { signal }),
       refetchInterval: 30_000,
     }),
 };
