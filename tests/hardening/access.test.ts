@@ -1,12 +1,9 @@
 // Access that ends when it should, on real PostgreSQL, real route handlers and a real Socket.IO
 // server: deactivation, role changes, token revocation and expiry cut live sockets within a
 // second; a password change or deactivation ends browser sessions; garbage credentials are 401.
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { InngestTestEngine } from "@inngest/test";
 import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { GET as meRoute } from "@/app/api/v1/me/route";
 import { DELETE as revokeRoute } from "@/app/api/v1/users/[id]/tokens/[tokenId]/route";
 import { PATCH as patchUserRoute } from "@/app/api/v1/users/[id]/route";
@@ -15,47 +12,19 @@ import { authOptions } from "@/lib/auth/options";
 import { issueToken } from "@/lib/auth/tokens";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { emit, registerIo, type IoServer } from "@/lib/realtime/emit";
-import { attachRealtime } from "@/lib/realtime/server";
+import { emit } from "@/lib/realtime/emit";
 import { call, userWithToken } from "../helpers/api";
 import { useIsolatedDatabase } from "../sync/support";
+import { connected, useRealtimeServer, type ConnectOptions } from "../helpers/realtime";
 
 useIsolatedDatabase();
 
-let server: http.Server;
-let io: IoServer;
-let url: string;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  server = http.createServer();
-  io = attachRealtime(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  sockets.forEach((s) => s.close());
-  registerIo(undefined);
-  await new Promise<void>((r) => io.close(() => r()));
-});
+const { open } = useRealtimeServer();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function open(opts: Parameters<typeof connect>[1] = {}) {
-  const s = connect(url, { transports: ["websocket"], reconnection: false, ...opts });
-  sockets.push(s);
-  return s;
-}
-
-const connected = (s: Socket) =>
-  new Promise<void>((resolve, reject) => {
-    s.once("connect", () => resolve());
-    s.once("connect_error", (e) => reject(e));
-  });
-
 /** A connected socket subscribed to orders, recording the order:new events it receives. */
-async function ordersSocket(opts: Parameters<typeof connect>[1]) {
+async function ordersSocket(opts: ConnectOptions) {
   const s = open(opts);
   const hello = new Promise<{ role: string }>((r) => s.once("system:hello", r));
   await connected(s);

@@ -1,43 +1,11 @@
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { env } from "@/lib/env";
-import { emit, registerIo } from "@/lib/realtime/emit";
-import type { IoServer } from "@/lib/realtime/emit";
-import { attachRealtime } from "@/lib/realtime/server";
+import { emit } from "@/lib/realtime/emit";
 import { userWithToken } from "../helpers/api";
+import { connected, useRealtimeServer } from "../helpers/realtime";
 
-let server: http.Server;
-let io: IoServer;
-let url: string;
-const sockets: Socket[] = [];
-
-beforeAll(async () => {
-  server = http.createServer();
-  io = attachRealtime(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
-afterAll(async () => {
-  sockets.forEach((s) => s.close());
-  registerIo(undefined);
-  await new Promise<void>((r) => io.close(() => r()));
-});
-
-function open(opts: Parameters<typeof connect>[1] = {}) {
-  const s = connect(url, { transports: ["websocket"], reconnection: false, ...opts });
-  sockets.push(s);
-  return s;
-}
-
-const connected = (s: Socket) =>
-  new Promise<void>((resolve, reject) => {
-    s.once("connect", () => resolve());
-    s.once("connect_error", (e) => reject(e));
-  });
+const { open } = useRealtimeServer();
 
 describe("Socket.IO auth and channels", () => {
   it("refuses a connection without credentials, or with a bad token", async () => {

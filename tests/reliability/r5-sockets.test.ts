@@ -2,45 +2,22 @@
 // a connected user who is deactivated (through the real PATCH /api/v1/users/{id} handler) loses
 // the socket within 1 s, whether it signed in with a bearer token or the session cookie.
 import { randomBytes } from "node:crypto";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { encode } from "next-auth/jwt";
-import { io as connect, type Socket } from "socket.io-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Socket } from "socket.io-client";
+import { afterAll, describe, expect, it } from "vitest";
 import { PATCH as patchUser } from "@/app/api/v1/users/[id]/route";
 import { env } from "@/lib/env";
-import { registerIo, type IoServer } from "@/lib/realtime/emit";
-import { attachRealtime } from "@/lib/realtime/server";
 import { useIsolatedDatabase } from "../sync/support";
 import { rcall, recordedUser } from "./support/recorder";
 import { resultRow } from "./support/run-dir";
+import { useRealtimeServer, type ConnectOptions } from "../helpers/realtime";
 
 useIsolatedDatabase();
 
 const row = resultRow("R5", "sockets: bad credentials, deactivation while connected");
-let server: http.Server;
-let io: IoServer;
-let url: string;
-const sockets: Socket[] = [];
+const { open } = useRealtimeServer({ timeout: 5000 });
 
-beforeAll(async () => {
-  server = http.createServer();
-  io = attachRealtime(server);
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(async () => {
-  row.report();
-  sockets.forEach((s) => s.close());
-  registerIo(undefined);
-  await new Promise<void>((r) => io.close(() => r()));
-});
-
-function open(opts: Parameters<typeof connect>[1] = {}) {
-  const s = connect(url, { transports: ["websocket"], reconnection: false, timeout: 5000, ...opts });
-  sockets.push(s);
-  return s;
-}
+afterAll(() => row.report());
 
 /** "connected" or the refusal's message. */
 const outcome = (s: Socket) =>
@@ -51,7 +28,7 @@ const outcome = (s: Socket) =>
 
 describe("R5 sockets", () => {
   it("refuses anonymous and garbage credentials", async () => {
-    const garbage: [string, Parameters<typeof connect>[1]][] = [
+    const garbage: [string, ConnectOptions][] = [
       ["no credentials", {}],
       ["unknown mf_ token", { auth: { token: `mf_${randomBytes(24).toString("base64url")}` } }],
       ["random string token", { auth: { token: randomBytes(40).toString("hex") } }],
