@@ -94,6 +94,8 @@ export const envSchema = z.object({
     .regex(/^\d+(-\d+)?$/, "expected N or MIN-MAX milliseconds")
     .default("0"),
   EMAG_SIM_FAULT_RATE: z.coerce.number().min(0).max(1).default(0),
+  /** Share of simulated offer writes that are applied but answered 504 (a lost response). */
+  EMAG_SIM_LOST_WRITE_RATE: z.coerce.number().min(0).max(1).default(0),
   EMAG_SIM_MAIN_USERNAME: z.string().default("demo-main"),
   EMAG_SIM_MAIN_PASSWORD: z.string().default("demo-main-pass"),
   EMAG_SIM_FBE_USERNAME: z.string().default("demo-fbe"),

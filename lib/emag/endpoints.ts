@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { countSchema } from "./envelope";
 import { EmagApiError } from "./errors";
-import { offerSaveResultsSchema, productOfferSchema } from "./schemas/offers";
+import { offerSaveResultsSchema, productOfferSchema, smartDealsResultSchema } from "./schemas/offers";
 import { orderSchema } from "./schemas/orders";
 import { categorySchema, handlingTimeSchema, vatSchema } from "./schemas/reference";
 import { rmaSchema } from "./schemas/rma";
@@ -74,16 +74,31 @@ export function buildEndpoints(cfg: TransportConfig, kind: T.EmagAccountKind, sh
     },
     offer: {
       /** Light offer update; per-offer outcomes come back (top-level isError stays false). */
-      save: async (items: T.LightOfferSaveItem[], o?: T.CallOptions) =>
+      save: async (items: T.LightOfferSaveItem[], o?: T.CallOptions & { idempotent?: boolean }) =>
         (await save("offer/save", items, offerSaveResultsSchema, ["id"], o)).flat(),
     },
     offerStock: {
       /** PATCH /offer_stock/{id} with {"stock": N} (the documented integer form). */
-      update: async (offerId: T.EmagId, stock: number, o?: T.CallOptions) => {
+      update: async (offerId: T.EmagId, stock: number, o?: T.CallOptions & { idempotent?: boolean }) => {
         if (!Number.isInteger(stock) || stock < 0 || stock > 65535)
           throw new EmagApiError("invalid_request", "refused locally", { account: cfg.account, resource: "offer_stock", action: "patch", messages: ["stock must be an integer 0..65535"] });
-        await emagCall(cfg, { method: "PATCH", path: `offer_stock/${toWireId(offerId)}`, resource: "offer_stock", action: "patch", body: { stock }, results: anyResults, expectEmpty: true, signal: o?.signal });
+        await emagCall(cfg, { method: "PATCH", path: `offer_stock/${toWireId(offerId)}`, resource: "offer_stock", action: "patch", body: { stock }, results: anyResults, expectEmpty: true, signal: o?.signal, idempotent: o?.idempotent });
       },
+    },
+    smartDeals: {
+      /**
+       * GET /smart-deals-price-check?productId=N: the Smart Deals target price, or null when the
+       * offer has none. productId is taken to be the seller offer id (unconfirmed, contract §5.11).
+       */
+      check: (offerId: T.EmagId, o?: T.CallOptions): Promise<number | null> =>
+        emagCall(cfg, {
+          method: "GET",
+          path: `smart-deals-price-check?productId=${encodeURIComponent(String(toWireId(offerId)))}`,
+          resource: "smart-deals-price-check",
+          action: "check",
+          results: smartDealsResultSchema,
+          signal: o?.signal,
+        }),
     },
     category: {
       read: (f: T.CategoryFilters = {}, o?: T.CallOptions) => read("category/read", f, categorySchema, [], o),

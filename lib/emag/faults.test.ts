@@ -42,11 +42,12 @@ describe("fault injection", () => {
     const strict = simClient(sim, "main", { ...opts(), maxRetries: 0, timeoutMs: 500 });
     const [before] = await main.productOffer.read({ id: 150 });
     const price = Math.round(before!.min_sale_price! * 1.1 * 100) / 100;
-    await simControl(sim, "config", { faultRate: 1 });
+    // Faults decided before any state change only: no share of them turned into lost responses.
+    await simControl(sim, "config", { faultRate: 1, faultLostWriteShare: 0 });
     try {
       await expect(strict.offer.save([{ id: 150, sale_price: price }])).rejects.toMatchObject({ retryable: true });
     } finally {
-      await simControl(sim, "config", { faultRate: 0.5 });
+      await simControl(sim, "config", { faultRate: 0.5, faultLostWriteShare: 0.25 });
       await strict.close();
     }
     try {

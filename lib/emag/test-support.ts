@@ -3,6 +3,7 @@
 import { createEmagClient, type CreateEmagClientOptions, type EmagClient } from "./client";
 import { startEmagSimulator, type EmagSimulator, type EmagSimulatorOptions } from "./simulator";
 import type { EmagAccountKind } from "./types";
+import type { WriteCounters } from "./simulator/writes";
 
 export const SIM_CREDENTIALS = {
   main: { username: "demo-main", password: "demo-main-pass" },
@@ -33,6 +34,7 @@ export type SimStatsBody = {
   faults: Record<string, Record<string, number>>;
   totals: { requests: number; rateLimited: number; faults: number };
   accounts: Record<EmagAccountKind, { offers: number; deletedOffers: number; orders: number }>;
+  writes: Record<EmagAccountKind, WriteCounters>;
 };
 
 export async function simStats(sim: EmagSimulator): Promise<SimStatsBody> {
@@ -42,6 +44,14 @@ export async function simStats(sim: EmagSimulator): Promise<SimStatsBody> {
 
 export async function simControl<T = unknown>(sim: EmagSimulator, path: string, body: unknown = {}): Promise<T> {
   const res = await fetch(`${sim.controlUrl}/${path}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`control ${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** GET on the control API, e.g. simQuery(sim, "offers", { account: "main", ids: "100,101" }). */
+export async function simQuery<T = unknown>(sim: EmagSimulator, path: string, query: Record<string, string | number> = {}): Promise<T> {
+  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  const res = await fetch(`${sim.controlUrl}/${path}?${qs}`);
   if (!res.ok) throw new Error(`control ${path}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }

@@ -2,7 +2,7 @@
 // modelled here pass through untouched, so a newer API version does not break parsing.
 import { z } from "zod";
 import { emagMessages } from "../envelope";
-import { flag, id, idOrNull, int, intOrNull, listOf, numOrNull, text, textOrNull } from "../wire";
+import { flag, id, idOrNull, int, intOrNull, listOf, num, numOrNull, text, textOrNull } from "../wire";
 
 export const warehouseValueSchema = z.looseObject({ warehouse_id: int.default(1), value: int });
 
@@ -84,3 +84,14 @@ export const offerSaveResultsSchema = z
     })),
   );
 export type OfferSaveItemResult = z.output<typeof offerSaveResultsSchema>[number];
+
+/**
+ * smart-deals-price-check (contract §5.11): {"smart_deals_price": 6.22}, or null when the offer
+ * has no target. A null price and an empty list also mean "no target". An object without the
+ * key is refused (invalid_response) rather than read as "no target": the shapes other clients
+ * invented (targetPrice, target_price) are wrong, and a silent null would hide a contract change.
+ */
+export const smartDealsResultSchema = z
+  .union([z.looseObject({ smart_deals_price: z.union([num, z.null(), z.literal("").transform(() => null)]) }), z.null(), z.array(z.unknown()).max(0)])
+  .optional()
+  .transform((r): number | null => (r && !Array.isArray(r) ? r.smart_deals_price : null));

@@ -8,7 +8,7 @@ const { main, fbe } = sim.state.accounts;
 const c = sim.config;
 console.log(`eMAG simulator listening on ${sim.url} (control: ${sim.controlUrl})`);
 console.log(`  MAIN: ${main.offers.length} offers, ${main.orders.length} orders | FBE: ${fbe.offers.length} offers, ${fbe.orders.length} orders (built in ${Date.now() - started} ms)`);
-console.log(`  latency ${JSON.stringify(c.latencyMs)} ms, fault rate ${c.faultRate}, ${c.newOrdersPerMinute} new orders/min per account`);
+console.log(`  latency ${JSON.stringify(c.latencyMs)} ms, fault rate ${c.faultRate}, lost-write rate ${c.lostWriteRate}, ${c.newOrdersPerMinute} new orders/min per account`);
 
 const stop = async () => {
   await sim.close();

@@ -11,6 +11,8 @@ export type RouteCtx = {
   params: string[];
   query: URLSearchParams;
   now: number;
+  /** Competition bucket now (data/market.ts); 0 when a caller builds a context by hand. */
+  bucket?: number;
 };
 
 export type RouteHandler = (ctx: RouteCtx) => SimResponse;

@@ -13,6 +13,7 @@ export function simulatorOptionsFromEnv(overrides: EmagSimulatorOptions = {}): E
     newOrdersPerMinute: e.EMAG_SIM_NEW_ORDERS_PER_MINUTE,
     latencyMs: e.EMAG_SIM_LATENCY_MS,
     faultRate: e.EMAG_SIM_FAULT_RATE,
+    lostWriteRate: e.EMAG_SIM_LOST_WRITE_RATE,
     credentials: {
       main: { username: e.EMAG_SIM_MAIN_USERNAME, password: e.EMAG_SIM_MAIN_PASSWORD },
       fbe: { username: e.EMAG_SIM_FBE_USERNAME, password: e.EMAG_SIM_FBE_PASSWORD },

@@ -2,3 +2,4 @@ export { startEmagSimulator, type EmagSimulator, type EmagSimulatorOptions } fro
 export { simulatorOptionsFromEnv } from "./env-options";
 export type { SimRuntimeConfig } from "./control";
 export type { SimAccountKind, SimState } from "./state";
+export type { WriteCounters } from "./writes";

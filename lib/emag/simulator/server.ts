@@ -1,6 +1,8 @@
 // In-process eMAG Marketplace API simulator (node:http). Order of checks per request mirrors the
 // real stack: auth, then the gateway rate limit (invalid calls count too), then latency and
-// injected faults, and only then the handler, so a faulted request never changes state.
+// injected faults, and only then the handler, so a faulted request never changes state. The one
+// exception is a "lost response" on offer writes: applied, then answered 504 (lostWriteRate, and
+// a share of faultRate's faults on writes).
 import { setMaxListeners } from "node:events";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -14,6 +16,8 @@ import { resolveRoute, simBucketFor } from "./routes";
 import type { SimOrder } from "./data/orders";
 import { bump, createNewOrders, createSimState, resetSimState, type SimAccountKind } from "./state";
 import { startOrderTimer } from "./order-feed";
+import { marketBucket, rebaseClock } from "./data/market";
+import { WRITE_ROUTES, writeCounters } from "./writes";
 
 type Credentials = { username: string; password: string };
 
@@ -32,6 +36,12 @@ export type EmagSimulatorOptions = {
   faultRate?: number;
   /** How long an injected hang lasts before a 504. Default 35 s (beyond a 30 s client timeout). */
   hangMs?: number;
+  /** Share of offer writes (offer/save, product_offer/save, offer_stock) applied, then answered 504. Default 0. */
+  lostWriteRate?: number;
+  /** Share of faultRate's injected faults on offer writes that become lost responses. Default 0.25. */
+  faultLostWriteShare?: number;
+  /** Competition bucket length: competitor prices may move once per bucket. Default 10 min; 0 = only POST /__sim/competitors/tick. */
+  competitorDriftMs?: number;
   credentials?: Partial<Record<SimAccountKind, Credentials>>;
   /** Status for bad credentials; the envelope is the same either way. Default 403. */
   authFailureStatus?: number;
@@ -77,6 +87,9 @@ export async function startEmagSimulator(options: EmagSimulatorOptions = {}) {
     latencyMs: parseLatency(options.latencyMs),
     faultRate: options.faultRate ?? 0,
     hangMs: options.hangMs ?? 35_000,
+    lostWriteRate: options.lostWriteRate ?? 0,
+    faultLostWriteShare: options.faultLostWriteShare ?? 0.25,
+    competitorDriftMs: options.competitorDriftMs ?? 600_000,
     newOrdersPerMinute: options.newOrdersPerMinute ?? 2,
     authFailureStatus: options.authFailureStatus ?? 403,
   };
@@ -127,6 +140,7 @@ export async function startEmagSimulator(options: EmagSimulatorOptions = {}) {
     state,
     config,
     applyConfig: (patch: Partial<SimRuntimeConfig>) => {
+      if (patch.competitorDriftMs !== undefined) rebaseClock(state.market, config.competitorDriftMs, Date.now());
       Object.assign(config, patch);
       if (patch.newOrdersPerMinute !== undefined) timer.restart();
     },
@@ -141,7 +155,7 @@ export async function startEmagSimulator(options: EmagSimulatorOptions = {}) {
     if (url.pathname.startsWith("/__sim")) {
       let body: unknown = {};
       try { body = raw.trim() ? JSON.parse(raw) : {}; } catch { return send(res, { status: 400, body: { error: "invalid JSON" } }); }
-      return send(res, handleControl(controlDeps, req.method ?? "GET", url.pathname, body));
+      return send(res, handleControl(controlDeps, req.method ?? "GET", url.pathname, body, url.searchParams));
     }
     if (!url.pathname.startsWith("/api-3/")) return send(res, { status: 404, body: { message: "Invalid URL" } });
 
@@ -167,9 +181,20 @@ export async function startEmagSimulator(options: EmagSimulatorOptions = {}) {
     }
 
     await wait(latencyFor(faultRng, config.latencyMs));
-    const fault = pickFault(faultRng, config.faultRate);
+    const isWrite = WRITE_ROUTES.has(route.key) && !!route.handler;
+    const writes = isWrite ? writeCounters(state, kind) : undefined;
+    if (writes) writes.requests++;
+    let fault = pickFault(faultRng, config.faultRate);
+    // Lost responses: a share of the faults on writes, plus lostWriteRate on the others. The
+    // extra draws happen only for writes, so reads see the same fault sequence as before.
+    let lostResponse = false;
+    if (isWrite && fault && config.faultLostWriteShare > 0 && faultRng.next() < config.faultLostWriteShare) {
+      fault = undefined;
+      lostResponse = true;
+    } else if (isWrite && !fault && config.lostWriteRate > 0 && faultRng.next() < config.lostWriteRate) lostResponse = true;
     if (fault) {
       bump(state.stats.faults, kind, fault);
+      if (writes) writes.faulted++;
       if (fault === "hang") {
         await wait(config.hangMs);
         const r = faultResponse("504");
@@ -180,18 +205,32 @@ export async function startEmagSimulator(options: EmagSimulatorOptions = {}) {
     }
     if (!route.handler) return send(res, { status: 404, body: { message: "Invalid URL" } }, rlHeaders);
 
+    const now = Date.now();
+    const reply = (r: SimResponse) => {
+      if (!lostResponse) return send(res, r, rlHeaders);
+      // Whatever happened was applied; the client only sees a gateway timeout.
+      bump(state.stats.faults, kind, "lost_write");
+      if (writes) writes.lost++;
+      const f = faultResponse("504");
+      res.writeHead(f.status, { "Content-Type": f.contentType, ...rlHeaders }).end(f.body);
+    };
+    const refused = (r: SimResponse, items: number) => {
+      if (writes) writes.rejected += Math.max(1, items);
+      return reply(r);
+    };
     let body: unknown;
     try {
       body = parseBody(raw, req.headers["content-type"]);
     } catch (e) {
       if (!(e instanceof BodyError)) throw e;
-      return send(res, route.key === "offer_stock" ? { status: 400, body: { message: "Invalid content" } } : apiError(e.message), rlHeaders);
+      return refused(route.key === "offer_stock" ? { status: 400, body: { message: "Invalid content" } } : apiError(e.message), 1);
     }
-    if (countInputVars(body) > INPUT_VARS_LIMIT) return send(res, apiError(`Maximum input vars of ${INPUT_VARS_LIMIT} exceeded`), rlHeaders);
+    if (countInputVars(body) > INPUT_VARS_LIMIT) return refused(apiError(`Maximum input vars of ${INPUT_VARS_LIMIT} exceeded`), entitiesOf(body).length);
     if (route.key.endsWith("/save") && entitiesOf(body).length > BULK_LIMIT)
-      return send(res, apiError(`Maximum ${BULK_LIMIT} entities per request exceeded`), rlHeaders);
+      return refused(apiError(`Maximum ${BULK_LIMIT} entities per request exceeded`), entitiesOf(body).length);
     const acct = state.accounts[kind];
-    send(res, route.handler({ state, acct, body, params: route.params, query: url.searchParams, now: Date.now() }), rlHeaders);
+    const bucket = marketBucket(state.market, config.competitorDriftMs, now);
+    reply(route.handler({ state, acct, body, params: route.params, query: url.searchParams, now, bucket }));
   }
 
   const server = http.createServer((req, res) => {

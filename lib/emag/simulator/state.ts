@@ -6,6 +6,8 @@ import { generateOffer, type OfferRecord } from "./data/offers";
 import { createBuyerPool, drawLiveBuyer, poolSizeFor, type BuyerPool } from "./data/buyers";
 import { buildOrder, generateOrders, type OrderIds, type SimOrder } from "./data/orders";
 import { generateRmas, type WireRma } from "./data/rmas";
+import type { MarketClock } from "./data/market";
+import { emptyWriteCounters, type WriteCounters } from "./writes";
 
 export type SimAccountKind = "main" | "fbe";
 
@@ -39,6 +41,8 @@ export type SimStats = {
   rateLimited: Record<string, number>;
   faults: Record<string, Record<string, number>>;
   ordersCreated: Record<string, number>;
+  /** Offer write counters per account (writes.ts). */
+  writes: Record<string, WriteCounters>;
 };
 
 const ACCOUNT_NO: Record<SimAccountKind, number> = { main: 1, fbe: 2 };
@@ -72,7 +76,7 @@ function buildAccount(kind: SimAccountKind, data: SimDataOptions, nowMs: number,
 }
 
 export function emptyStats(): SimStats {
-  return { startedAt: new Date().toISOString(), requests: {}, rateLimited: {}, faults: {}, ordersCreated: {} };
+  return { startedAt: new Date().toISOString(), requests: {}, rateLimited: {}, faults: {}, ordersCreated: {}, writes: { main: emptyWriteCounters(), fbe: emptyWriteCounters() } };
 }
 
 export function createSimState(data: SimDataOptions, nowMs = Date.now()) {
@@ -83,6 +87,8 @@ export function createSimState(data: SimDataOptions, nowMs = Date.now()) {
     buyers,
     accounts: { main: buildAccount("main", data, nowMs, buyers), fbe: buildAccount("fbe", data, nowMs, buyers) } as Record<SimAccountKind, SimAccount>,
     stats: emptyStats(),
+    /** Competition clock (data/market.ts): bucket 0 at start, moved by time and by ticks. */
+    market: { originMs: nowMs, ticks: 0 } as MarketClock,
   };
 }
 export type SimState = ReturnType<typeof createSimState>;
@@ -93,6 +99,7 @@ export function resetSimState(state: SimState, nowMs = Date.now()) {
   state.buyers = fresh.buyers;
   state.accounts = fresh.accounts;
   state.stats = fresh.stats;
+  state.market = fresh.market;
 }
 
 /** New orders arriving now: FBE orders skip "new" because eMAG handles them (no acknowledge). */

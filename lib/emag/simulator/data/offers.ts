@@ -4,6 +4,7 @@
 import { createRng, hashSeed, type Rng } from "../prng";
 import { emagTimestamp, DAY_MS } from "../time";
 import { CATEGORIES, VALIDATION_STATUS } from "./catalog-words";
+import { competitorPrices, marketFigures, type OfferMarket } from "./market";
 
 export type OfferRecord = {
   id: number;
@@ -24,9 +25,12 @@ export type OfferRecord = {
   vatId: number;
   validation: number;
   offerValidation: number;
+  /** Market figures as last computed (generation, a read or a write): see refreshMarket. */
   numberOfOffers: number;
   buyButtonRank: number;
   bestOfferSalePrice: number;
+  /** Competitors on this PNK (data/market.ts). */
+  market: OfferMarket;
   ownership: number;
   warranty: number;
   created: number;
@@ -83,7 +87,7 @@ export function generateOffer(seed: number, account: number, index: number, sku:
   const numberOfOffers = r < 0.35 ? 1 : r < 0.75 ? rng.int(2, 4) : rng.int(5, 12);
   const buyButtonRank = numberOfOffers === 1 || rng.chance(0.5) ? 1 : rng.int(2, numberOfOffers);
   const modified = nowMs - Math.floor(rng.next() * 60 * DAY_MS);
-  return {
+  const o: OfferRecord = {
     id: idBase + index,
     emagOfferId: 105_000_000 + account * 10_000_000 + index,
     pnk: doc.pnk,
@@ -105,12 +109,22 @@ export function generateOffer(seed: number, account: number, index: number, sku:
     numberOfOffers,
     buyButtonRank,
     bestOfferSalePrice: buyButtonRank === 1 ? salePrice : round2(salePrice * (0.9 + rng.next() * 0.09)),
+    market: undefined as unknown as OfferMarket, // filled in below, so the rng draws keep their order
     ownership: rng.chance(0.7) ? 1 : 2,
     warranty: rng.pick([12, 24, 24, 36]),
     created: modified - Math.floor(rng.next() * 400 * DAY_MS),
     modified,
     deleted: false,
   };
+  // The generated rank and best price are bucket 0 of the competition model (data/market.ts).
+  o.market = { key: hashSeed(seed, account, 7, index), count: numberOfOffers - 1, anchor: salePrice, below: buyButtonRank - 1, best: o.bestOfferSalePrice };
+  return o;
+}
+
+/** Recomputes number_of_offers, buy_button_rank and best_offer_sale_price at a market bucket. */
+export function refreshMarket(o: OfferRecord, bucket: number): OfferRecord {
+  Object.assign(o, marketFigures(o.salePrice, competitorPrices(o.market, bucket)));
+  return o;
 }
 
 const money = (n: number | null) => (n === null ? null : n.toFixed(4));

@@ -2,7 +2,7 @@
 // the stats keys (order/acknowledge/3115229985 is counted as "order/acknowledge").
 import type { RouteHandler } from "../context";
 import { acknowledgeOrder, countOrders, readOrders, saveAttachments, saveOrders } from "./orders";
-import { countOffers, patchOfferStock, readOffers, saveLightOffers, saveProductOffers } from "./products";
+import { countOffers, patchOfferStock, readOffers, saveLightOffers, saveProductOffers, smartDealsCheck } from "./products";
 import { countCategories, countRmas, readCategories, readHandlingTimes, readRmas, readVat } from "./reference";
 import { readAddresses, readAwb, readCourierAccounts, saveAwb } from "./shipping";
 
@@ -27,6 +27,10 @@ const POST_ROUTES: Record<string, RouteHandler> = {
   "rma/count": countRmas,
 };
 
+const GET_ROUTES: Record<string, RouteHandler> = {
+  "smart-deals-price-check": smartDealsCheck,
+};
+
 export type ResolvedRoute = { key: string; handler?: RouteHandler; params: string[] };
 
 export function resolveRoute(method: string, path: string): ResolvedRoute {
@@ -36,7 +40,7 @@ export function resolveRoute(method: string, path: string): ResolvedRoute {
   if (seg[0] === "offer_stock" && seg.length === 2)
     return { key: "offer_stock", handler: method === "PATCH" ? patchOfferStock : undefined, params: [seg[1]!] };
   const key = seg.join("/");
-  const handler = method === "POST" ? POST_ROUTES[key] : undefined;
+  const handler = method === "POST" ? POST_ROUTES[key] : method === "GET" ? GET_ROUTES[key] : undefined;
   return { key: handler ? key : "unknown", handler, params: [] };
 }
 

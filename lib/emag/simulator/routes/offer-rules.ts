@@ -59,7 +59,10 @@ export function validateOfferFields(item: Obj, current: OfferPatch | undefined):
   return { errors, patch };
 }
 
-export function applyPatch(o: OfferRecord, patch: OfferPatch, now: number) {
+/** Applies a validated patch; true when at least one value changed. */
+export function applyPatch(o: OfferRecord, patch: OfferPatch, now: number): boolean {
+  const changed = (Object.keys(patch) as (keyof OfferPatch)[]).some((k) => o[k] !== patch[k]);
   Object.assign(o, patch);
   o.modified = now;
+  return changed;
 }
