@@ -74,6 +74,13 @@ await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
 // Callback secrets, the simulator's callbacks (demo mode), and a first order sync now rather than
 // at the next 5-minute tick.
 await bootOrders({ simulator: demoSimulator(), port: e.PORT, inProcess: jobMode.mode === "in-process" });
+if (jobMode.mode === "in-process") {
+  // Offer jobs that ran in the previous process resume here (a stale heartbeat; one instance claims each).
+  const { recoverOfferJobs } = await import("@/lib/offers/runner");
+  const resume = () => recoverOfferJobs(15_000).catch((err) => logger.error({ err }, "offer job recovery failed"));
+  await resume();
+  setTimeout(() => void resume(), 20_000).unref();
+}
 logger.info(
   {
     url: `http://${e.HOST === "0.0.0.0" ? "localhost" : e.HOST}:${e.PORT}`,

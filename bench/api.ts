@@ -66,7 +66,7 @@ async function load(count: number) {
     const acct = state.accounts[account];
     for (let i = 0, page = 1; i < acct.offers.length; i += 1000, page++) {
       const payload = pagePayload(acct.offers.slice(i, i + 1000).map((o) => productOfferSchema.parse(offerToWire(o, acct.warehouseId))));
-      await writePage({ syncId: log.id, account, page, payload, strategy: "emag_priority", full: true });
+      await writePage({ syncId: log.id, account, page, payload, strategy: "emag_priority", full: true, readAt: new Date() });
     }
   }
   await endSyncLog(log.id, "completed");

@@ -16,3 +16,19 @@ export const ordersSyncRequestedSchema = z.object({ sync_id: z.uuid() });
 export type OrdersSyncRequested = z.infer<typeof ordersSyncRequestedSchema>;
 
 export const ordersSyncRequested = eventType("emag/orders.sync-requested", { schema: ordersSyncRequestedSchema });
+
+/** An offer-change job (offer_jobs) whose items exist; the function sends its batches. */
+export const offerJobRequestedSchema = z.object({ job_id: z.uuid() });
+export type OfferJobRequested = z.infer<typeof offerJobRequestedSchema>;
+
+export const offerJobRequested = eventType("emag/offers.job-requested", { schema: offerJobRequestedSchema });
+
+/** Run every enabled repricer rule of one account (sent when a product sync of it completed). */
+export const repricerRunRequestedSchema = z.object({
+  account: z.enum(["main", "fbe"]),
+  trigger: z.enum(["product-sync", "manual"]),
+  sync_id: z.uuid().optional(),
+});
+export type RepricerRunRequested = z.infer<typeof repricerRunRequestedSchema>;
+
+export const repricerRunRequested = eventType("emag/repricer.run-requested", { schema: repricerRunRequestedSchema });

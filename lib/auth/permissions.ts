@@ -19,14 +19,18 @@ export const permissions = [
   /** Full rebuild of the customer profiles. */
   "customers.rebuild",
   "notifications.read",
+  /** Offer jobs, change history, inventory, drift and repricer rules (read). */
+  "offers.read",
+  /** Price, stock and status changes sent to eMAG; inventory settings; repricer rules. */
+  "offers.write",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readOnly: Permission[] = ["dashboard.read", "emag.accounts.read", "products.read", "orders.read", "customers.read", "notifications.read"];
+const readOnly: Permission[] = ["dashboard.read", "emag.accounts.read", "products.read", "orders.read", "customers.read", "notifications.read", "offers.read"];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,
-  manager: [...readOnly, "emag.accounts.test", "products.sync", "orders.write", "customers.pii"],
+  manager: [...readOnly, "emag.accounts.test", "products.sync", "orders.write", "customers.pii", "offers.write"],
   viewer: readOnly,
 };
 

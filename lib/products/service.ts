@@ -26,6 +26,7 @@ export interface ProductRow {
   vat_id: number | null;
   general_stock: number | null;
   estimated_stock: number | null;
+  handling_time: number | null;
   stock: { warehouse_id: number; value: number }[];
   status: number | null;
   validation_status: number | null;

@@ -60,7 +60,7 @@ const castOf = (sort: ProductFilters["sort"]) =>
 export const PRODUCT_COLUMNS = Prisma.raw(`p.id::text AS id, p.account::text AS account, p.emag_offer_id, p.part_number, p.part_number_key,
   p.name, p.brand, p.category_id, p.sale_price::float8 AS sale_price, p.recommended_price::float8 AS recommended_price,
   p.min_sale_price::float8 AS min_sale_price, p.max_sale_price::float8 AS max_sale_price, p.currency, p.vat_id,
-  p.general_stock, p.estimated_stock, p.stock, p.status, p.validation_status, p.offer_validation_status,
+  p.general_stock, p.estimated_stock, p.handling_time, p.stock, p.status, p.validation_status, p.offer_validation_status,
   p.number_of_offers, p.buy_button_rank, p.best_offer_sale_price::float8 AS best_offer_sale_price,
   p.best_offer_recommended_price::float8 AS best_offer_recommended_price, p.images, p.eans, p.local_edits,
   p.sync_conflict, p.first_seen_at, p.last_synced_at, p.removed_at`);
@@ -73,7 +73,7 @@ const PRODUCT_JSON = `json_build_object(
   'part_number_key', p.part_number_key, 'name', p.name, 'brand', p.brand, 'category_id', p.category_id,
   'sale_price', p.sale_price::float8, 'recommended_price', p.recommended_price::float8,
   'min_sale_price', p.min_sale_price::float8, 'max_sale_price', p.max_sale_price::float8, 'currency', p.currency,
-  'vat_id', p.vat_id, 'general_stock', p.general_stock, 'estimated_stock', p.estimated_stock, 'stock', p.stock,
+  'vat_id', p.vat_id, 'general_stock', p.general_stock, 'estimated_stock', p.estimated_stock, 'handling_time', p.handling_time, 'stock', p.stock,
   'status', p.status, 'validation_status', p.validation_status, 'offer_validation_status', p.offer_validation_status,
   'number_of_offers', p.number_of_offers, 'buy_button_rank', p.buy_button_rank,
   'best_offer_sale_price', p.best_offer_sale_price::float8, 'best_offer_recommended_price', p.best_offer_recommended_price::float8,

@@ -35,6 +35,19 @@ export interface ReturnEventPayload {
   requestStatus: number;
 }
 
+/** An offer-change job's counters (bulk, import, repricer, inventory, single): sent after each batch. */
+export interface OfferJobPayload {
+  jobId: string;
+  kind: string;
+  status: string;
+  total: number;
+  applied: number;
+  rejected: number;
+  failed: number;
+  cancelled: number;
+  percent: number;
+}
+
 export interface ServerToClientEvents {
   "system:hello": (payload: { userId: string; role: string; channels: Channel[] }) => void;
   "system:health": (payload: { status: "healthy" | "degraded" | "down"; checkedAt: string }) => void;
@@ -43,6 +56,8 @@ export interface ServerToClientEvents {
   "sync:milestone": (payload: { syncId: string; account: AccountKind; percent: 25 | 50 | 75 | 100 }) => void;
   "sync:completed": (payload: { syncId: string; status: string; counters: Record<string, number> }) => void;
   "sync:failed": (payload: { syncId: string; error: string }) => void;
+  "offer-job:progress": (payload: OfferJobPayload) => void;
+  "offer-job:completed": (payload: OfferJobPayload) => void;
   "order:new": (payload: OrderEventPayload & { customerName: string | null; total: number; currency: string | null }) => void;
   "order:updated": (payload: OrderEventPayload & { previousStatus: number | null }) => void;
   "order:awb-generated": (payload: OrderEventPayload & { awbNumber: string; courierName: string | null }) => void;
@@ -67,6 +82,8 @@ export const eventChannel: { [E in keyof ServerToClientEvents]: Channel } = {
   "sync:milestone": "sync",
   "sync:completed": "sync",
   "sync:failed": "sync",
+  "offer-job:progress": "sync",
+  "offer-job:completed": "sync",
   "order:new": "orders",
   "order:updated": "orders",
   "order:awb-generated": "orders",

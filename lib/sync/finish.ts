@@ -3,6 +3,7 @@
 import { invalidateCache } from "@/lib/cache";
 import { notifySafely } from "@/lib/notifications/service";
 import { emit } from "@/lib/realtime/emit";
+import { repriceAfterSync } from "@/lib/repricer/jobs";
 import { endSyncLog, forgetSeenOffers, getSyncLog, optionsOf, serializeSyncLog, type Checkpoint, type SyncLogJson } from "@/lib/sync/log-store";
 import { syncDuration, syncErrors, syncTimeouts } from "@/lib/sync/metrics";
 import type { AccountKind } from "@/lib/sync/options";
@@ -58,6 +59,7 @@ export async function finishSync(syncId: string): Promise<SyncLogJson> {
   if (ended) {
     syncDuration().observe({ mode: options.mode, status: final.status }, (final.duration_ms ?? 0) / 1000);
     announceEnd(final);
+    if (final.status === "completed") void repriceAfterSync(final.accounts, final.id); // fresh buy-button ranks; never awaited
   }
   return final;
 }

@@ -52,6 +52,7 @@ export function offerColumnsSql(d: string): string {
     `${int("vat_id")} AS vat_id`,
     `${int("general_stock")} AS general_stock`,
     `${int("estimated_stock")} AS estimated_stock`,
+    `(${d}->'handling_time'->0->>'value')::int AS handling_time`,
     `coalesce((SELECT jsonb_agg(jsonb_build_object('warehouse_id', s->'warehouse_id', 'value', s->'value'))
       FROM jsonb_array_elements(${d}->'stock') s), '[]'::jsonb) AS stock`,
     `${int("status")} AS status`,

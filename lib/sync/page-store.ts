@@ -29,9 +29,14 @@ export interface PageResult {
   progress: AccountProgress | null;
 }
 
-/** A tracked field's value: the local edit when kept, else eMAG's. */
+/**
+ * A tracked field's value: what MagFlow wrote to eMAG after this page was read (the page's copy is
+ * older than the change), else the local edit when kept, else eMAG's.
+ */
 const keep = (field: string, cast: string) =>
-  `CASE WHEN v.kept ? '${field}' THEN (v.kept->'${field}'->>'value')::${cast} ELSE v.${field} END`;
+  `CASE WHEN v.guard ? '${field}' THEN (v.guard->>'${field}')::${cast} WHEN v.kept ? '${field}' THEN (v.kept->'${field}'->>'value')::${cast} ELSE v.${field} END`;
+/** A field only offer writes guard (no local edits). */
+const guarded = (field: string, cast: string) => `CASE WHEN v.guard ? '${field}' THEN (v.guard->'${field}')${cast === "jsonb" ? "" : `::text::${cast}`} ELSE v.${field} END`;
 
 const COLUMNS = [
   ["part_number", "v.part_number"],
@@ -47,7 +52,8 @@ const COLUMNS = [
   ["vat_id", "v.vat_id"],
   ["general_stock", keep("general_stock", "int")],
   ["estimated_stock", "v.estimated_stock"],
-  ["stock", "coalesce(v.stock, '[]'::jsonb)"],
+  ["handling_time", guarded("handling_time", "int")],
+  ["stock", `coalesce(${guarded("stock", "jsonb")}, '[]'::jsonb)`],
   ["status", keep("status", "int")],
   ["validation_status", "v.validation_status"],
   ["offer_validation_status", "v.offer_validation_status"],
@@ -64,10 +70,11 @@ const COLUMNS = [
   ["last_sync_id", "$1::uuid"],
   ["removed_at", "NULL::timestamptz"],
   ["sync_conflict", "NULL::jsonb"],
+  ["offer_guard", "CASE WHEN v.guard = '{}'::jsonb THEN NULL ELSE v.old_guard END"],
 ] as const;
 
 // $1 sync id, $2 account, $3 eMAG items (jsonb array), $4 conflict strategy, $5 full mode, $6 page,
-// $7 items on the page, $8 their content hashes (same order)
+// $7 items on the page, $8 their content hashes (same order), $9 when the page was requested
 const PAGE_SQL = `
 WITH locked AS (
   SELECT id, coalesce((checkpoint -> $2::text -> 'done') @> to_jsonb($6::int), false) AS dup
@@ -87,7 +94,7 @@ old AS (
   SELECT p.*
   FROM incoming i
   CROSS JOIN LATERAL (
-    SELECT p.id, p.emag_offer_id, p.content_hash, p.removed_at, p.local_edits
+    SELECT p.id, p.emag_offer_id, p.content_hash, p.removed_at, p.local_edits, p.offer_guard
     FROM emag_products p
     WHERE p.account = $2::text::"AccountKind" AND p.emag_offer_id = i.emag_offer_id
     FOR UPDATE
@@ -96,6 +103,9 @@ old AS (
 merged AS (
   SELECT i.*, o.id AS old_id, o.content_hash AS old_hash, o.removed_at AS old_removed,
     coalesce(o.local_edits, '{}'::jsonb) AS old_edits,
+    o.offer_guard AS old_guard,
+    -- Written to eMAG after this page was requested: the page's values for those fields are stale.
+    CASE WHEN (o.offer_guard->>'applied_at')::timestamptz > $9::timestamptz THEN o.offer_guard->'fields' ELSE '{}'::jsonb END AS guard,
     CASE $4::text
       WHEN 'emag_priority' THEN '{}'::jsonb
       WHEN 'newest_wins' THEN coalesce((
@@ -109,7 +119,8 @@ merged AS (
 ),
 vals AS (
   SELECT m.*,
-    (m.old_id IS NULL OR m.old_hash IS DISTINCT FROM m.content_hash OR m.old_removed IS NOT NULL OR m.old_edits <> m.kept) AS changed
+    (m.old_id IS NULL OR m.old_hash IS DISTINCT FROM m.content_hash OR m.old_removed IS NOT NULL OR m.old_edits <> m.kept
+      OR (m.old_guard IS NOT NULL AND m.guard = '{}'::jsonb)) AS changed
   FROM merged m WHERE NOT m.conflict
 ),
 written AS (
@@ -178,6 +189,8 @@ export async function writePage(args: {
   payload: PagePayload;
   strategy: ConflictStrategy;
   full: boolean;
+  /** When the page was requested: offer writes applied later keep their fields. */
+  readAt: Date;
 }): Promise<PageResult> {
   const [r] = await bulkQuery<Row>("sync-write-page", PAGE_SQL, [
     args.syncId,
@@ -188,6 +201,7 @@ export async function writePage(args: {
     args.page,
     args.payload.ids.length,
     args.payload.hashes,
+    args.readAt.toISOString(),
   ]);
   if (!r) throw new Error("page statement returned no row");
   return { live: r.live === 1, fresh: r.fresh === 1, created: r.created, updated: r.updated, unchanged: r.unchanged, conflicts: r.conflicts, progress: r.progress };

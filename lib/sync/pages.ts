@@ -76,6 +76,7 @@ export async function syncPages(syncId: string, account: AccountKind, from: numb
         spec?.set(page, own);
         const pageSignal = AbortSignal.any([signal, own.signal]);
         let offers: ProductOffer[];
+        const readAt = new Date();
         try {
           offers = await readPage(account, page, options.items_per_page, readFilter(options), pageSignal);
         } catch (err) {
@@ -94,7 +95,7 @@ export async function syncPages(syncId: string, account: AccountKind, from: numb
         }
         if (offers.length === 0) return void (await recordEmptyPage(syncId, account, page), out.empty++);
         const payload = pagePayload(offers);
-        const r = await writePage({ syncId, account, page, payload, strategy: options.conflict_strategy, full: options.mode === "full" });
+        const r = await writePage({ syncId, account, page, payload, strategy: options.conflict_strategy, full: options.mode === "full", readAt });
         if (!r.live) return void (out.interrupted ??= "stopped");
         noteHeartbeat(syncId);
         if (!r.fresh) return;

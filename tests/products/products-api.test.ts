@@ -50,7 +50,7 @@ describe("GET /api/v1/emag/products/products", () => {
     expect(Object.keys(p).sort()).toEqual(
       [
         "id", "account", "emag_offer_id", "part_number", "part_number_key", "name", "brand", "category_id", "sale_price",
-        "recommended_price", "min_sale_price", "max_sale_price", "currency", "vat_id", "general_stock", "estimated_stock", "stock",
+        "recommended_price", "min_sale_price", "max_sale_price", "currency", "vat_id", "general_stock", "estimated_stock", "handling_time", "stock",
         "status", "validation_status", "offer_validation_status", "number_of_offers", "buy_button_rank", "best_offer_sale_price",
         "best_offer_recommended_price", "images", "eans", "local_edits", "sync_conflict", "first_seen_at", "last_synced_at", "removed_at",
       ].sort(),
