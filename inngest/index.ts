@@ -1,17 +1,23 @@
 import { checkHealth, checkHealthBody } from "@/inngest/functions/check-health";
+import { pushInventoryScheduled } from "@/inngest/functions/inventory";
 import { autoAcknowledgeOrders, cleanupSyncLogs, syncOrders, syncOrdersScheduled } from "@/inngest/functions/orders";
+import { runOfferJob } from "@/inngest/functions/offer-jobs";
+import { repricerAfterSync, repricerHourly } from "@/inngest/functions/repricer";
 import { syncProducts } from "@/inngest/functions/sync-products";
 import { syncProductsCleanup, syncProductsHourly } from "@/inngest/functions/sync-products-scheduled";
+import { inventoryPushBody } from "@/lib/inventory/jobs";
 import type { StepRunner } from "@/lib/jobs/step";
 import type { ScheduleKey } from "@/lib/jobs/schedules";
 import { autoAcknowledgeBody, cleanupLogsBody, scheduledOrdersSyncBody } from "@/lib/orders/jobs";
+import { scheduledRepricerBody } from "@/lib/repricer/jobs";
 import { cleanupStuckSyncsBody, scheduledProductSyncBody } from "@/lib/sync/scheduled";
 
 export { inngest } from "@/inngest/client";
 
 /** Every Inngest function, served at /api/inngest. */
 export const functions = [
-  checkHealth, syncProducts, syncProductsHourly, syncProductsCleanup, syncOrders, syncOrdersScheduled, autoAcknowledgeOrders, cleanupSyncLogs,
+  checkHealth, syncProducts, syncProductsHourly, syncProductsCleanup, syncOrders, syncOrdersScheduled, autoAcknowledgeOrders, cleanupSyncLogs, runOfferJob,
+  repricerHourly, repricerAfterSync, pushInventoryScheduled,
 ];
 
 /** Bodies of scheduled functions, for the in-process fallback (keyed like lib/jobs/schedules). */
@@ -22,4 +28,6 @@ export const scheduledBodies: Record<ScheduleKey, (step: StepRunner, source: str
   ordersSync: scheduledOrdersSyncBody,
   ordersAutoAcknowledge: autoAcknowledgeBody,
   syncLogCleanup: cleanupLogsBody,
+  repricer: scheduledRepricerBody,
+  inventoryPush: inventoryPushBody,
 };

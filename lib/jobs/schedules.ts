@@ -8,6 +8,9 @@ export const schedules = {
   ordersSync: { id: "emag-orders-sync-5min", name: "Incremental order sync (MAIN + FBE)", cron: "*/5 * * * *", retries: 2 },
   ordersAutoAcknowledge: { id: "emag-orders-auto-acknowledge", name: "Acknowledge new MAIN orders", cron: "*/10 * * * *", retries: 2 },
   syncLogCleanup: { id: "sync-log-cleanup", name: "Delete sync logs older than the retention", cron: "30 3 * * *", retries: 2 },
+  inventoryPush: { id: "inventory-push-1min", name: "Push MAIN inventory stock to eMAG", cron: "* * * * *", retries: 2 },
+  // Half past, away from the hourly product sync (whose completion triggers a run of its own).
+  repricer: { id: "emag-repricer-hourly", name: "Hourly repricer: every enabled rule (MAIN + FBE)", cron: "30 * * * *", retries: 2 },
 } as const;
 
 export type ScheduleKey = keyof typeof schedules;

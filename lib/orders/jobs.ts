@@ -6,6 +6,7 @@ import { deleteStaleTokens, STALE_TOKEN_DAYS } from "@/lib/auth/tokens";
 import { refreshRfm } from "@/lib/customers/upkeep";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { pushAfterOrderSync } from "@/lib/inventory/jobs";
 import type { StepRunner } from "@/lib/jobs/step";
 import { logger } from "@/lib/logger";
 import { deleteOldNotifications, notifySafely } from "@/lib/notifications/service";
@@ -67,6 +68,8 @@ export async function ordersSyncBody(step: StepRunner, syncId: string): Promise<
       return null;
     }
   });
+  // Stock the sync's orders moved goes to eMAG now; a failure leaves it to the 1-minute push.
+  await step.run("push-inventory", () => pushAfterOrderSync(plan.accounts));
   return (await step.run("finish", async () => {
     const log = await endOrdersSyncLog(syncId, outcomes, returns);
     const failed = outcomes.filter((o) => o.error);

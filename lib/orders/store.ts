@@ -10,6 +10,7 @@ import type pg from "pg";
 import { invalidateCache } from "@/lib/cache";
 import { buyerSubset, upkeepCustomersForOrders, type TxQuery } from "@/lib/customers/upkeep";
 import { pgPool } from "@/lib/db/pools";
+import { applyInventoryForOrders } from "@/lib/inventory/orders";
 import type { AccountKind } from "@/lib/realtime/events";
 import type { OrderRow } from "@/lib/orders/map";
 
@@ -185,6 +186,8 @@ async function writePage(unique: OrderRow[], orderJson: string): Promise<Upserte
       const identities = rows.map((r) => ({ id: r.id, account: r.account, emag_order_id: r.emag_order_id, created_at: r.identity_at, identity_keys: r.identity_keys, customer_id: r.customer_id, buyer: r.buyer }));
       await upkeepCustomersForOrders(query, ids, identities);
       upkeepMs = performance.now() - t;
+      // Stock: new orders reserve their lines once, cancelled/returned ones release them (lib/inventory/orders.ts).
+      await applyInventoryForOrders(query, written);
     }
     await client.query("COMMIT");
     observer?.({ ms: performance.now() - started, connectMs, upkeepMs, orders: unique.length, written: written.length });
