@@ -1,6 +1,6 @@
 "use client";
-// Dashboard: sales KPIs (periods, rates, top products), system health, today's orders, realtime
-// link, platform facts and marketplace accounts.
+// Dashboard: sales KPIs (periods, rates, top products), system health, today's orders, low stock,
+// realtime link, platform facts and marketplace accounts.
 import { Col, Flex, Row, theme } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { AccountsCard } from "@/components/dashboard/accounts-card";
@@ -9,11 +9,12 @@ import { KpiSection } from "@/components/dashboard/kpi-section";
 import { OrdersTodayCard } from "@/components/dashboard/orders-today-card";
 import { PlatformCard } from "@/components/dashboard/platform-card";
 import { RealtimeCard } from "@/components/dashboard/realtime-card";
+import { LowStockCard } from "@/components/inventory/low-stock-card";
 import { PageContainer } from "@/components/layout/page-container";
 import { useSocketEvent } from "@/components/providers/use-socket";
 import { systemKeys } from "@/lib/ui/queries/system";
 
-export function DashboardPageClient({ detailedHealth, showOrders }: { detailedHealth: boolean; showOrders: boolean }) {
+export function DashboardPageClient({ detailedHealth, showOrders, showInventory = false }: { detailedHealth: boolean; showOrders: boolean; showInventory?: boolean }) {
   const { token } = theme.useToken();
   const queryClient = useQueryClient();
 
@@ -31,6 +32,11 @@ export function DashboardPageClient({ detailedHealth, showOrders }: { detailedHe
           {showOrders && (
             <Col span={24}>
               <OrdersTodayCard />
+            </Col>
+          )}
+          {showInventory && (
+            <Col xs={24} lg={12}>
+              <LowStockCard />
             </Col>
           )}
           <Col xs={24} lg={12}>

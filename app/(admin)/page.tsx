@@ -10,5 +10,5 @@ export const metadata: Metadata = { title: "Dashboard" };
 export default async function DashboardPage() {
   const principal = await getSessionPrincipal();
   if (!principal) redirect("/login");
-  return <DashboardPageClient detailedHealth={can(principal.role, "system.health")} showOrders={can(principal.role, "orders.read")} />;
+  return <DashboardPageClient detailedHealth={can(principal.role, "system.health")} showOrders={can(principal.role, "orders.read")} showInventory={can(principal.role, "offers.read")} />;
 }

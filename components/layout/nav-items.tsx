@@ -1,7 +1,10 @@
 // The admin menu, declared once: adding a page is one line here. Each entry is shown only to
 // roles holding its permission; breadcrumbs and default page titles derive from it too.
 import type { ReactNode } from "react";
-import { ApiOutlined, ContactsOutlined, DashboardOutlined, ShoppingCartOutlined, ShoppingOutlined, SyncOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  ApiOutlined, ContactsOutlined, DashboardOutlined, DatabaseOutlined, DollarOutlined, ProfileOutlined, RiseOutlined, ShoppingCartOutlined,
+  ShoppingOutlined, SyncOutlined, TeamOutlined,
+} from "@ant-design/icons";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 
 export interface NavItem {
@@ -9,13 +12,23 @@ export interface NavItem {
   label: string;
   icon: ReactNode;
   permission: Permission;
+  /** A submenu the entry sits in (see navGroups). */
+  group?: NavGroupKey;
 }
+
+export const navGroups = {
+  offers: { label: "Offers", icon: <DollarOutlined /> },
+} satisfies Record<string, { label: string; icon: ReactNode }>;
+export type NavGroupKey = keyof typeof navGroups;
 
 export const navItems: readonly NavItem[] = [
   { href: "/", label: "Dashboard", icon: <DashboardOutlined />, permission: "dashboard.read" },
   { href: "/orders", label: "Orders", icon: <ShoppingCartOutlined />, permission: "orders.read" },
   { href: "/customers", label: "Customers", icon: <ContactsOutlined />, permission: "customers.read" },
   { href: "/products", label: "Products", icon: <ShoppingOutlined />, permission: "products.read" },
+  { href: "/offers/jobs", label: "Offer jobs", icon: <ProfileOutlined />, permission: "offers.read", group: "offers" },
+  { href: "/offers/inventory", label: "Inventory", icon: <DatabaseOutlined />, permission: "offers.read", group: "offers" },
+  { href: "/offers/repricer", label: "Repricer", icon: <RiseOutlined />, permission: "offers.read", group: "offers" },
   { href: "/emag/sync", label: "Product sync", icon: <SyncOutlined />, permission: "products.read" },
   { href: "/emag/accounts", label: "eMAG accounts", icon: <ApiOutlined />, permission: "emag.accounts.read" },
   { href: "/users", label: "Users", icon: <TeamOutlined />, permission: "users.manage" },

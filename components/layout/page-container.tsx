@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { Breadcrumb, Flex, theme, Typography } from "antd";
-import { activeNavItem } from "@/components/layout/nav-items";
+import { activeNavItem, navGroups } from "@/components/layout/nav-items";
 
 interface PageContainerProps {
   title?: ReactNode;
@@ -22,6 +22,7 @@ export function PageContainer({ title, subtitle, extra, children }: PageContaine
 
   const crumbs = [
     { key: "home", title: pathname === "/" ? "Home" : <Link href="/">Home</Link> },
+    ...(current?.group ? [{ key: `group:${current.group}`, title: navGroups[current.group].label }] : []),
     ...(current && current.href !== "/" ? [{ key: current.href, title: current.label }] : []),
   ];
 

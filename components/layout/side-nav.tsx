@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { Menu, type MenuProps } from "antd";
-import { activeNavItem, navItemsFor } from "@/components/layout/nav-items";
+import { activeNavItem, navGroups, navItemsFor, type NavGroupKey, type NavItem } from "@/components/layout/nav-items";
 import { useCurrentUser } from "@/components/layout/current-user";
 
 interface SideNavProps {
@@ -17,11 +17,23 @@ export function SideNav({ theme = "dark", onNavigate }: SideNavProps) {
   const { role } = useCurrentUser();
   const active = activeNavItem(pathname);
 
-  const items: MenuProps["items"] = navItemsFor(role).map((item) => ({
-    key: item.href,
-    icon: item.icon,
-    label: <Link href={item.href}>{item.label}</Link>,
-  }));
+  const entry = (item: NavItem) => ({ key: item.href, icon: item.icon, label: <Link href={item.href}>{item.label}</Link> });
+  // Grouped entries become one submenu, placed where the group's first entry is.
+  const items: NonNullable<MenuProps["items"]> = [];
+  const groups = new Map<NavGroupKey, NonNullable<MenuProps["items"]>>();
+  for (const item of navItemsFor(role)) {
+    if (!item.group) {
+      items.push(entry(item));
+      continue;
+    }
+    let children = groups.get(item.group);
+    if (!children) {
+      children = [];
+      groups.set(item.group, children);
+      items.push({ key: `group:${item.group}`, icon: navGroups[item.group].icon, label: navGroups[item.group].label, children });
+    }
+    children.push(entry(item));
+  }
 
   return (
     <Menu
@@ -29,6 +41,7 @@ export function SideNav({ theme = "dark", onNavigate }: SideNavProps) {
       mode="inline"
       items={items}
       selectedKeys={active ? [active.href] : []}
+      defaultOpenKeys={active?.group ? [`group:${active.group}`] : []}
       onClick={() => onNavigate?.()}
       style={{ borderInlineEnd: "none" }}
       data-testid="side-nav"

@@ -18,9 +18,11 @@ interface ProductsTableProps {
   onParamsChange: (patch: Partial<ProductsListParams>) => void;
   onClearFilters: () => void;
   onOpen: (product: Product) => void;
+  /** Row selection for bulk changes (managers and admins); kept across pages. */
+  selection?: { keys: string[]; onChange: (keys: string[]) => void };
 }
 
-export function ProductsTable({ page, loading, params, filtered, onParamsChange, onClearFilters, onOpen }: ProductsTableProps) {
+export function ProductsTable({ page, loading, params, filtered, onParamsChange, onClearFilters, onOpen, selection }: ProductsTableProps) {
   const isMobile = Grid.useBreakpoint().md === false;
   const sortable = (field: ProductSortField) => ({
     key: field,
@@ -109,6 +111,14 @@ export function ProductsTable({ page, loading, params, filtered, onParamsChange,
         loading={loading}
         onChange={onChange}
         onRow={(p) => ({ onDoubleClick: () => onOpen(p) })}
+        rowSelection={
+          selection && {
+            selectedRowKeys: selection.keys,
+            preserveSelectedRowKeys: true,
+            columnWidth: isMobile ? 32 : undefined,
+            onChange: (keys) => selection.onChange(keys.map(String)),
+          }
+        }
         size={isMobile ? "small" : "medium"}
         scroll={{ x: "max-content" }}
         locale={{ emptyText: page ? empty : <span /> }}

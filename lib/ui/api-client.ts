@@ -35,6 +35,8 @@ export interface RequestOptions {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 const fallbackCodes: Record<number, string> = {
@@ -88,7 +90,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
       method,
       credentials: "include",
       cache: "no-store",
-      headers: { Accept: "application/json", ...(hasBody && !isForm ? { "Content-Type": "application/json" } : {}) },
+      headers: { Accept: "application/json", ...(hasBody && !isForm ? { "Content-Type": "application/json" } : {}), ...opts.headers },
       body: isForm ? (opts.body as FormData) : hasBody ? JSON.stringify(opts.body) : undefined,
       signal: opts.signal,
     });

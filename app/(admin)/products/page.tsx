@@ -11,5 +11,5 @@ export default async function ProductsPage() {
   const principal = await getSessionPrincipal();
   if (!principal) redirect("/login?callbackUrl=%2Fproducts");
   if (!can(principal.role, "products.read")) notFound();
-  return <ProductsPageClient />;
+  return <ProductsPageClient canWriteOffers={can(principal.role, "offers.write")} />;
 }

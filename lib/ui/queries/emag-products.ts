@@ -23,6 +23,8 @@ export interface Product {
   vat_id: number | null;
   general_stock: number | string | null;
   estimated_stock: number | string | null;
+  /** Days until dispatch (eMAG's handling_time); FBE offers carry eMAG's. */
+  handling_time?: number | null;
   stock: { warehouse_id: number | string; value: number | string }[] | null;
   /** "active" | "inactive" | "removed", or eMAG's 0/1/2 from an older row. */
   status: string | number | null;

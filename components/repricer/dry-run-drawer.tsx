@@ -1,0 +1,132 @@
+"use client";
+// A rule's dry run: every offer it covers, old -> new with the reason, a chart of our price
+// against the best offer for the offers that change, and "Apply" (confirmed) to send the changes.
+import { ArrowRightOutlined, SendOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
+import { Alert, App, Button, Drawer, Empty, Flex, Grid, Popconfirm, Segmented, Skeleton, Table, Tag, Typography, theme, type TableProps } from "antd";
+import { useState } from "react";
+import { PriceVsCompetitorChart } from "@/components/charts/price-vs-competitor-chart";
+import { QueryError } from "@/components/common/query-error";
+import { pageChange, serverPagination } from "@/components/common/server-table";
+import type { DryRunQuery } from "@/lib/repricer/api-types";
+import { formatMoney } from "@/lib/ui/format";
+import { repricerQueries, type PlanRow, type RuleJson } from "@/lib/ui/queries/repricer";
+import { ROW_STATUS, STRATEGY_LABELS } from "./labels";
+import { useApplyRule } from "./use-repricer-mutations";
+
+const ONLY = ["all", "change", "unchanged", "skipped", "invalid"] as const;
+
+export function DryRunDrawer({ rule, canWrite, onClose }: { rule: RuleJson | null; canWrite: boolean; onClose: () => void }) {
+  const isMobile = Grid.useBreakpoint().md === false;
+  const { token } = theme.useToken();
+  const { message } = App.useApp();
+  const [q, setQ] = useState<DryRunQuery>({ page: 1, pageSize: 20, only: "all" });
+  const run = useQuery({ ...repricerQueries.dryRun(rule?.id ?? "", q), enabled: !!rule });
+  const apply = useApplyRule();
+  const summary = run.data?.summary;
+  const limits = run.data?.limits;
+  const changed = (run.data?.data ?? []).filter((r) => r.status === "change").slice(0, 20);
+
+  const columns: TableProps<PlanRow>["columns"] = [
+    {
+      title: "Offer",
+      key: "offer",
+      render: (_: unknown, r) => (
+        <div style={{ minWidth: 140 }}>
+          <Typography.Text ellipsis style={{ maxWidth: 260, display: "block" }}>{r.name ?? r.part_number ?? r.emag_offer_id}</Typography.Text>
+          <Typography.Text type="secondary">#{r.emag_offer_id}{r.buy_button_rank !== null ? ` · rank ${r.buy_button_rank}` : ""}</Typography.Text>
+          {isMobile && <Typography.Text type="secondary" style={{ display: "block" }}>{r.reason}</Typography.Text>}
+        </div>
+      ),
+    },
+    {
+      title: "Price",
+      key: "price",
+      width: 170,
+      render: (_: unknown, r) => (
+        <Flex gap={token.marginXXS} align="center" wrap>
+          <span>{formatMoney(r.current_price)}</span>
+          {r.would_change && (
+            <>
+              <ArrowRightOutlined style={{ color: token.colorTextTertiary }} />
+              <Typography.Text strong>{formatMoney(r.target_price)}</Typography.Text>
+            </>
+          )}
+          {r.clamped && <Tag color="gold">bound</Tag>}
+        </Flex>
+      ),
+    },
+    { title: "Best offer", dataIndex: "best_offer_sale_price", width: 100, responsive: ["lg"], render: (v: number | null) => formatMoney(v) },
+    { title: "Reason", dataIndex: "reason", responsive: ["md"], render: (v: string, r) => <>{v}{r.violations.map((x) => <Typography.Text key={x.field} type="danger" style={{ display: "block" }}>{x.message}</Typography.Text>)}</> },
+    { title: "", dataIndex: "status", width: 100, render: (s: PlanRow["status"]) => <Tag color={ROW_STATUS[s].color}>{ROW_STATUS[s].label}</Tag> },
+  ];
+
+  const doApply = () =>
+    rule &&
+    apply.mutate(rule.id, {
+      onSuccess: (res) => {
+        void message.success(res.message);
+        void run.refetch();
+      },
+    });
+
+  return (
+    <Drawer
+      open={!!rule}
+      onClose={onClose}
+      size={isMobile ? "100%" : 960}
+      destroyOnHidden
+      title={rule ? `Dry run: ${rule.name}` : "Dry run"}
+      extra={
+        canWrite && rule && (
+          <Popconfirm
+            title={`Send ${summary?.change ?? 0} price change(s) to eMAG?`}
+            description="The plan is computed again from the current data when you confirm."
+            okText="Apply"
+            onConfirm={doApply}
+            disabled={!summary?.change}
+          >
+            <Button type="primary" icon={<SendOutlined />} loading={apply.isPending} disabled={!summary?.change}>
+              Apply
+            </Button>
+          </Popconfirm>
+        )
+      }
+      data-testid="repricer-dry-run"
+    >
+      {rule && (
+        <Typography.Paragraph type="secondary">
+          {rule.account.toUpperCase()} · {STRATEGY_LABELS[rule.strategy]} · nothing is sent until you apply.
+        </Typography.Paragraph>
+      )}
+      {run.isPending ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : run.isError && !run.data ? (
+        <QueryError error={run.error} onRetry={() => void run.refetch()} retrying={run.isFetching} />
+      ) : (
+        <Flex vertical gap={token.marginMD}>
+          {limits?.offers.truncated && <Alert type="warning" showIcon title={`Only the first ${limits.offers.limit} matching offers are planned; narrow the rule's scope.`} />}
+          {limits?.smart_deals?.truncated && <Alert type="info" showIcon title={`Smart Deals prices were checked for ${limits.smart_deals.checked} offers (at most ${limits.smart_deals.limit} per request); the others are skipped and will be covered by the scheduled runs.`} />}
+          <Segmented<DryRunQuery["only"]>
+            value={q.only}
+            onChange={(only) => setQ({ ...q, only, page: 1 })}
+            options={ONLY.map((o) => ({ value: o, label: `${o === "all" ? "All" : ROW_STATUS[o].label} ${summary ? (o === "all" ? summary.total : summary[o]) : ""}` }))}
+            block={isMobile}
+            style={isMobile ? { overflowX: "auto" } : undefined}
+          />
+          {changed.length > 0 && <PriceVsCompetitorChart data={changed.map((r) => ({ label: `#${r.emag_offer_id}`, current: r.current_price, target: r.target_price, best: r.best_offer_sale_price }))} />}
+          <Table<PlanRow>
+            rowKey="product_id"
+            size="small"
+            columns={columns}
+            dataSource={run.data?.data ?? []}
+            loading={run.isFetching}
+            pagination={serverPagination(q, run.data?.total, { isMobile, pageSizes: [20, 50, 100], noun: "offers" })}
+            onChange={(p) => setQ({ ...q, ...pageChange(p, q) })}
+            locale={{ emptyText: <Empty description={q.only === "all" ? "This rule covers no live offer" : "No offer in this group"} /> }}
+          />
+        </Flex>
+      )}
+    </Drawer>
+  );
+}
