@@ -1,16 +1,20 @@
-// npm run bench:customers [-- --orders 200000 --buyers 50000 --seconds 10 --connections 4]
-// The customers API at scale, into a throwaway database: a full rebuild, the list by net spend per
-// segment under load (autocannon), and the summary uncached and cached.
-// NOTE (customer-upkeep engineer): this file was accidentally overwritten and is reconstructed here
-// from tsx's compiled cache of it (08:55); its original comments and some type annotations are
-// lost. Please check it against your version. The upkeep's own bench is bench/customers-upkeep.ts.
+// npm run bench:customers [-- --orders 200000 --buyers 50000 --seconds 10 --connections 4 --pages 20]
+// The customers at scale, into a throwaway database (TEST_DATABASE_URL's server, else an embedded
+// PostgreSQL): a full rebuild from orders without customers, and again on the base it made; the
+// list by net spend per segment under load (autocannon; the list is never cached); the summary
+// uncached (computeCustomersSummary) and cached; then the customer upkeep per 100-order page through
+// the real page transaction (upsertOrders): new orders of existing buyers, then the same orders
+// re-synced with a new status. The upkeep's own, longer bench is bench/customers-upkeep.ts.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { fileURLToPath } from "node:url";
+import { emagTimestamp } from "@/lib/emag/time";
 import { resetEnvForTests } from "@/lib/env";
+import type { OrderRow } from "@/lib/orders/map";
 const autocannon = createRequire(import.meta.url)("autocannon");
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -77,6 +81,60 @@ async function timed(n: number, fn: () => Promise<unknown>) {
   return { p50: pct(times, 50), p95: pct(times, 95), n };
 }
 const verdict = (value: number, goal: number) => (value < goal ? "ok" : "MISSED");
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
+
+/**
+ * `n` new orders of the generator's buyers (same buyer draw, ids after its orders) as the order sync
+ * maps them, newest last; `resync` gives the same orders with another status.
+ */
+function newOrderRows(orders: number, buyers: number, n: number) {
+  const md5 = (s: string) => createHash("md5").update(s).digest("hex");
+  const now = Date.now();
+  return Array.from({ length: n }, (_, i) => {
+    const g = orders + 1 + i;
+    const b = 1 + Math.floor(buyers * Math.random() ** 2);
+    const company = b % 20 === 0;
+    const phone = ["07", "+40 7", "0040-7"][g % 3]! + String(b).padStart(8, "0");
+    const customer = {
+      id: String(100000 + b), email: md5(`buyer${b}`), name: company ? `Firma ${b} SRL` : `Client ${b}`, phone_1: phone,
+      legal_entity: company ? 1 : 0, code: company ? `RO${1000000 + b}` : null, company: company ? `Firma ${b} SRL` : null, shipping_city: "x",
+    };
+    const account = Math.random() < 0.7 ? "main" : "fbe";
+    const at = emagTimestamp(now - (n - i) * 60_000);
+    const status = 1;
+    return {
+      account, emag_order_id: String(4_000_000_000 + g), type: account === "main" ? 3 : 2, status, customer_emag_id: customer.id,
+      customer_name: customer.name, customer_email: customer.email, customer_phone: phone, customer_company: customer.company,
+      shipping_address: { city: CITIES[b % 8] }, billing_address: null, payment_mode: null, payment_mode_id: 1 + (g % 3), payment_status: null,
+      delivery_mode: null, locker_id: null, locker_name: null, total: Math.round((20 + Math.random() ** 2 * 2000) * 100) / 100, shipping_tax: null,
+      currency: "RON", vouchers: [], line_count: 0, invoice_url: null, cancellation_reason: null, observation: null,
+      emag_created: at, emag_modified: at, finalization_date: null, raw: { id: 4_000_000_000 + g, status, customer } as never,
+      content_hash: md5(`new${g}`), lines: [],
+    } satisfies OrderRow;
+  });
+}
+const CITIES = ["Bucure\u0219ti", "Cluj-Napoca", "Ia\u0219i", "Timi\u0219oara", "Constan\u021Ba", "Bra\u0219ov", "Craiova", "Gala\u021Bi"];
+
+/** Writes rows through the real page transaction, 100 at a time, one page after another. */
+async function upkeepPages(rows: OrderRow[]) {
+  const { observeOrderPages, upsertOrders } = await import("@/lib/orders/store");
+  const { observeCustomerStatements } = await import("@/lib/customers/upkeep");
+  const pages: { ms: number; upkeepMs: number; statementsMs: number }[] = [];
+  let statementsMs = 0;
+  observeCustomerStatements((_sql, ms) => void (statementsMs += ms));
+  observeOrderPages((p) => {
+    pages.push({ ms: p.ms, upkeepMs: p.upkeepMs, statementsMs });
+    statementsMs = 0;
+  });
+  try {
+    for (let i = 0; i < rows.length; i += 100) await upsertOrders(rows.slice(i, i + 100));
+  } finally {
+    observeOrderPages(undefined);
+    observeCustomerStatements(undefined);
+  }
+  const of = (pick: (p: (typeof pages)[number]) => number) => pages.map(pick);
+  return { pages: pages.length, page: of((p) => p.ms), upkeep: of((p) => p.upkeepMs), statements: of((p) => p.statementsMs) };
+}
 async function main() {
   const orders = arg("orders", 2e5);
   const buyers = arg("buyers", 5e4);
@@ -98,6 +156,11 @@ async function main() {
     t = performance.now();
     const rebuild = await rebuildCustomers();
     const rebuildS = (performance.now() - t) / 1e3;
+    console.log(`rebuild from orders without customers: ${rebuildS.toFixed(1)} s; phases (ms) ${JSON.stringify(rebuild.phases)}`);
+    t = performance.now();
+    const again = await rebuildCustomers();
+    const keptS = (performance.now() - t) / 1e3;
+    console.log(`rebuild again, on the base it made: ${keptS.toFixed(1)} s; phases (ms) ${JSON.stringify(again.phases)}`);
     // As autovacuum would after a rebuild: fresh statistics and visibility map (index-only scans).
     await db.$executeRawUnsafe("VACUUM ANALYZE customers");
     await db.$executeRawUnsafe("VACUUM ANALYZE emag_orders");
@@ -131,6 +194,11 @@ async function main() {
     await customersSummary({ pii: true });
     const cachedRead = await timed(500, () => customersSummary({ pii: true }));
     const backend = (await cacheStats()).backend;
+    // Last, so its writes do not disturb the reads above: order pages with their customer upkeep.
+    const pageCount = arg("pages", 20);
+    const fresh = newOrderRows(orders, buyers, pageCount * 100);
+    const added = await upkeepPages(fresh);
+    const resynced = await upkeepPages(fresh.map((r) => ({ ...r, status: 2, raw: { ...(r.raw as object), status: 2 } as never, content_hash: `${r.content_hash}-2` })));
     const row = (label: string, value: string, goal: string, ok: string) => console.log(`  ${label.padEnd(58)} ${value.padStart(22)}   goal ${goal.padEnd(9)} ${ok}`);
     console.log(`\nCustomers, ${rebuild.customers.toLocaleString("en")} customers / ${rebuild.orders.toLocaleString("en")} orders (${os.cpus().length} CPU cores shared by PostgreSQL, the server and the load)`);
     // Wall times on a shared machine: the load average says how much else ran meanwhile.
@@ -142,7 +210,11 @@ async function main() {
     console.log(`    (p50 ${uncached.p50.toFixed(1)} ms)`);
     row(`summary cached (${backend}), p95 of 500`, `${cachedRead.p95.toFixed(2)} ms`, "< 5 ms", verdict(cachedRead.p95, 5));
     console.log(`    (p50 ${cachedRead.p50.toFixed(2)} ms)`);
-    console.log("  per-page upkeep cost (an order page with its customers): not measured here; see the upkeep's bench/customers-upkeep.ts");
+    row("full rebuild again, on the base it made", `${keptS.toFixed(1)} s`, "< 10 s", verdict(keptS, 10));
+    for (const [label, u] of [["new orders", added], ["the same orders re-synced", resynced]] as const) {
+      row(`customer upkeep per 100-order page, ${label}, mean of ${u.pages}`, `${mean(u.upkeep).toFixed(1)} ms`, "<= 10 ms", verdict(mean(u.upkeep), 10.05));
+      console.log(`    (p50 ${pct(u.upkeep, 50).toFixed(1)} ms, p95 ${pct(u.upkeep, 95).toFixed(1)} ms; its statements' round trips ${mean(u.statements).toFixed(1)} ms; the whole page transaction ${mean(u.page).toFixed(1)} ms)`);
+    }
   } finally {
     child?.kill();
     const { disconnectDb } = await import("@/lib/db");

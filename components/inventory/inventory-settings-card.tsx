@@ -46,10 +46,10 @@ export function InventorySettingsCard({ canWrite }: { canWrite: boolean }) {
         <Form form={form} layout="vertical" disabled={!canWrite || save.isPending} onFinish={(v) => save.mutate(v)} onValuesChange={clear} data-testid="inventory-settings-form">
           <Flex wrap gap={token.marginLG} align="flex-start">
             <Form.Item name="enabled" label="Inventory" valuePropName="checked" extra="Orders reserve stock; MagFlow sends it to eMAG">
-              <Switch checkedChildren="On" unCheckedChildren="Off" />
+              <Switch checkedChildren="On" unCheckedChildren="Off" data-testid="inventory-enabled" />
             </Form.Item>
             <Form.Item name="default_buffer" label="Default buffer" extra="Units held back from eMAG per offer" rules={[{ required: true, message: "Enter a buffer (0 for none)" }]}>
-              <InputNumber min={0} max={65535} precision={0} style={{ width: 140 }} />
+              <InputNumber min={0} max={65535} precision={0} style={{ width: 140 }} data-testid="inventory-default-buffer" />
             </Form.Item>
             <Form.Item name="auto_toggle" label="Auto-toggle" valuePropName="checked" extra="Switch an offer off at 0, back on when restocked">
               <Switch />
@@ -60,7 +60,7 @@ export function InventorySettingsCard({ canWrite }: { canWrite: boolean }) {
           </Flex>
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: token.marginSM }} />}
           {canWrite ? (
-            <Button type="primary" htmlType="submit" loading={save.isPending}>
+            <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="inventory-settings-save">
               Save settings
             </Button>
           ) : (

@@ -86,7 +86,7 @@ export function DryRunDrawer({ rule, canWrite, onClose }: { rule: RuleJson | nul
             onConfirm={doApply}
             disabled={!summary?.change}
           >
-            <Button type="primary" icon={<SendOutlined />} loading={apply.isPending} disabled={!summary?.change}>
+            <Button type="primary" icon={<SendOutlined />} loading={apply.isPending} disabled={!summary?.change} data-testid="repricer-apply">
               Apply
             </Button>
           </Popconfirm>
@@ -104,7 +104,7 @@ export function DryRunDrawer({ rule, canWrite, onClose }: { rule: RuleJson | nul
       ) : run.isError && !run.data ? (
         <QueryError error={run.error} onRetry={() => void run.refetch()} retrying={run.isFetching} />
       ) : (
-        <Flex vertical gap={token.marginMD}>
+        <Flex vertical gap={token.marginMD} data-testid="repricer-dry-run-result" data-total={summary?.total} data-change={summary?.change}>
           {limits?.offers.truncated && <Alert type="warning" showIcon title={`Only the first ${limits.offers.limit} matching offers are planned; narrow the rule's scope.`} />}
           {limits?.smart_deals?.truncated && <Alert type="info" showIcon title={`Smart Deals prices were checked for ${limits.smart_deals.checked} offers (at most ${limits.smart_deals.limit} per request); the others are skipped and will be covered by the scheduled runs.`} />}
           <Segmented<DryRunQuery["only"]>
@@ -114,7 +114,7 @@ export function DryRunDrawer({ rule, canWrite, onClose }: { rule: RuleJson | nul
             block={isMobile}
             style={isMobile ? { overflowX: "auto" } : undefined}
           />
-          {changed.length > 0 && <PriceVsCompetitorChart data={changed.map((r) => ({ label: `#${r.emag_offer_id}`, current: r.current_price, target: r.target_price, best: r.best_offer_sale_price }))} />}
+          {changed.length > 0 && <div data-testid="repricer-dry-run-chart"><PriceVsCompetitorChart data={changed.map((r) => ({ label: `#${r.emag_offer_id}`, current: r.current_price, target: r.target_price, best: r.best_offer_sale_price }))} /></div>}
           <Table<PlanRow>
             rowKey="product_id"
             size="small"
@@ -124,6 +124,7 @@ export function DryRunDrawer({ rule, canWrite, onClose }: { rule: RuleJson | nul
             pagination={serverPagination(q, run.data?.total, { isMobile, pageSizes: [20, 50, 100], noun: "offers" })}
             onChange={(p) => setQ({ ...q, ...pageChange(p, q) })}
             locale={{ emptyText: <Empty description={q.only === "all" ? "This rule covers no live offer" : "No offer in this group"} /> }}
+            data-testid="repricer-dry-run-table"
           />
         </Flex>
       )}

@@ -86,7 +86,7 @@ export function RuleDrawer({ open, rule, onClose }: { open: boolean; rule: RuleJ
       footer={
         <Flex justify="end" gap="small">
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+          <Button type="primary" loading={save.isPending} onClick={() => form.submit()} data-testid="rule-save">
             {rule ? "Save" : "Create"}
           </Button>
         </Flex>
@@ -96,7 +96,7 @@ export function RuleDrawer({ open, rule, onClose }: { open: boolean; rule: RuleJ
       <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark="optional" initialValues={initial(rule)}>
         {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
         <Form.Item name="name" label="Name" rules={[{ required: true, whitespace: true, message: "Name is required" }, { max: 120 }]}>
-          <Input maxLength={120} />
+          <Input maxLength={120} data-testid="rule-name" />
         </Form.Item>
         <Flex gap="middle" wrap>
           <Form.Item name="account" label="Account" rules={[{ required: true }]} style={{ minWidth: 120 }}>
@@ -130,7 +130,7 @@ export function RuleDrawer({ open, rule, onClose }: { open: boolean; rule: RuleJ
         <Typography.Title level={5}>Offers covered</Typography.Title>
         <Typography.Paragraph type="secondary">The account’s live offers matching every condition below (none: all of them).</Typography.Paragraph>
         <Form.Item name="offer_ids" label="eMAG offer ids">
-          <Select mode="tags" tokenSeparators={[",", " "]} placeholder="e.g. 398, 1022" open={false} />
+          <Select mode="tags" tokenSeparators={[",", " "]} placeholder="e.g. 398, 1022" open={false} data-testid="rule-offer-ids" />
         </Form.Item>
         <Flex gap="middle" wrap>
           <Form.Item name="brand" label="Brand" style={{ flex: 1, minWidth: 140 }}>

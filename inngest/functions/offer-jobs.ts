@@ -2,12 +2,13 @@ import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { offerJobRequested, offerJobRequestedSchema } from "@/inngest/events";
 import { JOB_LANES, offerJobBody } from "@/lib/offers/job";
-import { failOfferJob, OFFER_JOB_FUNCTION_ID } from "@/lib/offers/runner";
+import { OFFER_JOB_FUNCTION_ID } from "@/lib/offers/runner";
 
 /**
  * Sends an offer-change job's batches (bulk, import, repricer, inventory, single). Idempotent on
- * job_id: a re-sent event never starts a second run. A run that fails for good is ended "failed"
- * with every item's state kept accurate (items in doubt stay "sending" until re-read by a retry job).
+ * job_id: a re-sent event never starts a second run. A run that fails for good leaves the job
+ * "running" without heartbeats; the 10-minute sweep (recoverOfferJobs) claims and resumes it, and
+ * its items in doubt are re-read before anything is sent again.
  */
 export const runOfferJob = inngest.createFunction(
   {
@@ -18,10 +19,6 @@ export const runOfferJob = inngest.createFunction(
     concurrency: [{ limit: JOB_LANES + 2 }],
     retries: 5,
     optimizeParallelism: false,
-    onFailure: async ({ event, error }) => {
-      const id = (event.data.event.data as { job_id?: string }).job_id;
-      if (id) await failOfferJob(id, error.message);
-    },
   },
   async ({ event, step }) => {
     const parsed = offerJobRequestedSchema.safeParse(event.data);

@@ -1,7 +1,7 @@
 // A customers row from a customer's orders and returns: the columns the upkeep and the rebuild
 // both write (the database modules only read inputs and write these values). Pure.
 import { buyerFromEmagCustomer } from "./keys";
-import { customerMetrics, type CustomerMetrics } from "./metrics";
+import { aggOf, metricsOfAgg, type CustomerAgg, type CustomerMetrics } from "./metrics";
 import { toCents } from "./money";
 import { loyaltyScore, riskScore, tierFor, type LoyaltyResult, type RiskReason } from "./scores";
 import type { AccountKind, CustomerOrderInput, CustomerReturnInput, OrderStatus, ReturnRequestStatus, ReturnType } from "./types";
@@ -138,13 +138,20 @@ export interface CustomerRowValues {
   purchases: number;
   last_purchase_at: string | null;
   canonical_id: string;
+  /** The state the row was computed from (metrics.ts CustomerAgg): the upkeep adds new orders to it. */
+  agg: CustomerAgg;
 }
 
 export const BASE_CURRENCY = "RON";
 
 /** `canonicalId`: the id the customer settles to (its oldest order's); the row's own id by default. */
 export function customerRow(id: string, orders: readonly CustomerOrderInput[], returns: readonly CustomerReturnInput[], now: Date, canonicalId = id): CustomerRowValues {
-  const m = customerMetrics(orders, returns, { now, baseCurrency: BASE_CURRENCY });
+  return customerRowOfAgg(id, aggOf(orders, returns, BASE_CURRENCY), now, canonicalId);
+}
+
+/** The row of a customer's aggregate state (its orders folded in with addOrders). */
+export function customerRowOfAgg(id: string, agg: CustomerAgg, now: Date, canonicalId = id): CustomerRowValues {
+  const m = metricsOfAgg(agg, { now, baseCurrency: BASE_CURRENCY });
   const loyalty = loyaltyScore(m);
   const risk = riskScore(m);
   // Contacts are latest first, so these are the most recently used phone and email hash.
@@ -180,5 +187,6 @@ export function customerRow(id: string, orders: readonly CustomerOrderInput[], r
     purchases: m.purchases,
     last_purchase_at: iso(m.lastPurchaseAt),
     canonical_id: canonicalId,
+    agg,
   };
 }

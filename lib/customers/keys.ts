@@ -26,6 +26,14 @@ export function buyerPhones(buyer: BuyerInput): string[] {
   return [...new Set(buyer.phones.map(normalizePhone).filter((p): p is string => p !== null))];
 }
 
+/** The eMAG customer id as its key holds it (digits, leading zeros dropped), or null for none/0. */
+export function emagCustomerKey(buyer: BuyerInput): string | null {
+  const id = text(buyer.emagCustomerId);
+  if (!id || !/^\d+$/.test(id)) return null;
+  const n = BigInt(id);
+  return n > 0n ? n.toString() : null;
+}
+
 /**
  * The keys one order contributes, sorted. A company order is keyed by its CUI only, so a contact who
  * also buys privately stays a separate (private) customer; its contacts are kept as metrics. A legal
@@ -35,8 +43,8 @@ export function identityKeys(buyer: BuyerInput): IdentityKey[] {
   const cui = companyCui(buyer);
   if (cui) return [`cui:${cui}`];
   const keys = new Set<IdentityKey>();
-  const id = text(buyer.emagCustomerId);
-  if (id && /^\d+$/.test(id) && BigInt(id) > 0n) keys.add(`emag:${BigInt(id).toString()}`);
+  const id = emagCustomerKey(buyer);
+  if (id) keys.add(`emag:${id}`);
   const email = text(buyer.emailHash)?.toLowerCase();
   if (email) keys.add(`email:${email}`);
   for (const phone of buyerPhones(buyer)) keys.add(`phone:${phone}`);

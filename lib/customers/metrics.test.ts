@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { customerMetrics, isRefusedCod } from "./metrics";
+import { compareOrders } from "./keys";
+import { addOrders, aggOf, customerMetrics, emptyAgg, isRefusedCod, metricsOfAgg, sortKeyOf } from "./metrics";
 import { toCents } from "./money";
 import { order, rma } from "./test-fixtures";
 
@@ -123,3 +124,54 @@ describe("customerMetrics", () => {
     expect(toCents(0.1 + 0.2)).toBe(30);
   });
 });
+
+describe("addOrders (the state the upkeep adds new orders to)", () => {
+  const rand = (() => {
+    let x = 7;
+    return () => ((x = (x * 48271) % 2147483647) / 2147483647);
+  })();
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const orders = Array.from({ length: 60 }, (_, i) =>
+    order(new Date(Date.UTC(2025, 0, 1) + Math.floor(rand() * 20) * 86_400_000).toISOString(), {
+      account: pick(["main", "fbe"] as const),
+      emagOrderId: String(pick([9, 10, 99, 100, 3_100_000_000]) + i),
+      status: pick([0, 1, 2, 3, 4, 5] as const),
+      total: Math.round(rand() * 50_000) / 100,
+      paymentModeId: pick([1, 3, null]),
+      city: pick(["Cluj-Napoca", "cluj napoca", "Iași", "Iasi", null]),
+      cancellationReasonId: pick([1, 20, null]),
+      refundedAmount: pick([null, 10]),
+      buyer: {
+        name: pick(["Ana Pop", "ana pop", null, "Ion"]), phones: [pick(["0722 123 456", "+40722123456", "0733 000 111", null])],
+        emailHash: pick(["AbC", "abc", null]), emagCustomerId: pick(["0390", "390", null]),
+        legalEntity: rand() < 0.3, cui: pick(["RO 123456", "123456", null]), companyName: pick(["Firma SRL", null]),
+        registrationNumber: pick(["J12/1/2020", null]), vatPayer: pick([true, false, null]),
+      },
+    }),
+  );
+  const returns = orders.filter((_, i) => i % 7 === 0).map((o, i) => rma(o, { requestStatus: pick([3, 6, 7, 2] as const), returnType: pick([1, 3, null] as const), refundValue: i * 3.5 }));
+
+  it("gives the same state whatever the order and the split the orders are added in", () => {
+    const all = JSON.stringify(aggOf(orders, returns));
+    for (let round = 0; round < 20; round++) {
+      const shuffled = [...orders].sort(() => rand() - 0.5);
+      const agg = emptyAgg();
+      for (let i = 0; i < shuffled.length; ) {
+        const n = 1 + Math.floor(rand() * 9);
+        addOrders(agg, shuffled.slice(i, i + n), returns);
+        i += n;
+      }
+      // Through JSON, as the database keeps it (jsonb orders keys itself).
+      expect(sortedJson(JSON.parse(JSON.stringify(agg)))).toEqual(sortedJson(JSON.parse(all)));
+      expect(metricsOfAgg(JSON.parse(JSON.stringify(agg)), { now })).toEqual(customerMetrics(shuffled, returns, { now }));
+    }
+  });
+
+  it("orders keys as compareOrders does", () => {
+    const sorted = [...orders].sort(compareOrders);
+    expect(sorted.map(sortKeyOf)).toEqual(sorted.map(sortKeyOf).sort());
+  });
+});
+
+const sortedJson = (v: unknown): unknown =>
+  Array.isArray(v) ? v.map(sortedJson) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, sortedJson(x)])) : v;

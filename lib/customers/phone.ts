@@ -20,7 +20,21 @@ const isPlaceholder = (subscriber: string) => /^(\d)\1*$/.test(subscriber.slice(
  * Foreign: `+359 88 123 4567` and `00359881234567` give `+359881234567`.
  */
 export function normalizePhone(raw: string | null | undefined): string | null {
-  const s = raw?.trim();
+  if (raw === null || raw === undefined) return null;
+  let hit = memo.get(raw);
+  if (hit === undefined) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(raw, (hit = normalize(raw)));
+  }
+  return hit;
+}
+
+/** normalizePhone is pure and a rebuild or a page meets the same spellings again and again. */
+const MEMO_SIZE = 200_000;
+const memo = new Map<string, string | null>();
+
+function normalize(raw: string): string | null {
+  const s = raw.trim();
   if (!s || !ALLOWED.test(s)) return null;
   const digits = s.replace(/\D/g, "");
   let intl: string;

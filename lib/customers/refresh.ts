@@ -84,7 +84,7 @@ const COLUMNS: [name: keyof CustomerRowValues, type: string][] = [
   ["net_spend", "numeric"], ["avg_order_value", "numeric"], ["currency", "text"], ["first_order_at", "timestamptz"],
   ["last_order_at", "timestamptz"], ["accounts", "jsonb"], ["cities", "text[]"], ["preferred_payment_mode_id", "int"],
   ["tier", "text"], ["loyalty", "int"], ["risk", "text"], ["score_inputs", "jsonb"], ["purchases", "int"], ["last_purchase_at", "timestamptz"],
-  ["canonical_id", "text"],
+  ["canonical_id", "text"], ["agg", "jsonb"],
 ];
 const names = COLUMNS.map(([n]) => n);
 const updated = names.filter((n) => n !== "id");

@@ -30,7 +30,8 @@ type BaseRow = { main_only: number; fbe_only: number; both: number; buyers: numb
 type ActivityRow = { fm: number; mask: number; n: number };
 
 // Tier, segment and risk are counted on their own indexes (index-only scans): the customer rows are
-// wide (score_inputs), so every full scan of the table is avoided but one (channels, repeat rate).
+// wide (score_inputs, agg), so no statement scans the table: channels and the repeat rate read the
+// (purchases, accounts) index, index-only too.
 const countBy = (col: "tier" | "rfm_segment" | "risk") => customersQuery<CountRow>(Prisma.sql`SELECT ${Prisma.raw(col)} AS key, count(*)::int AS n FROM customers GROUP BY 1`);
 
 export async function computeCustomersSummary(): Promise<CustomersSummary> {

@@ -27,7 +27,7 @@ export function RepricerPageClient({ canWrite }: { canWrite: boolean }) {
     <PageContainer
       title="Repricer"
       subtitle="Rules that keep prices competitive on eMAG, always within your floor and ceiling"
-      extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ rule: null })}>New rule</Button>}
+      extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ rule: null })} data-testid="repricer-new-rule">New rule</Button>}
     >
       <Card variant="borderless" styles={{ body: { padding: token.padding } }} data-testid="repricer-page">
         <Flex gap="small" wrap style={{ marginBottom: token.marginSM }}>
