@@ -10,6 +10,7 @@
 //   before the change does not undo it (lib/sync/page-store.ts).
 import { db } from "@/lib/db";
 import { isEmagApiError, type EmagApiError } from "@/lib/emag";
+import type { ProductOffer } from "@/lib/emag/schemas/offers";
 import type { LightOfferSaveItem } from "@/lib/emag/types";
 import { logger } from "@/lib/logger";
 import { syncClient } from "@/lib/sync/runtime";
@@ -19,8 +20,13 @@ import type { AccountKind, OfferChange, OfferRoute, OfferValues } from "./types"
 
 /** Sends of one item before it is failed for good. */
 export const MAX_ATTEMPTS = 3;
-/** A request older than this cannot still be in flight (client timeout 30 s plus the limiter's queue). */
-const IN_FLIGHT_MS = 90_000;
+/**
+ * A request sent longer ago than this cannot still be in flight: the client gives up after 30 s
+ * (its timeout), and eMAG answers or drops a request well within its gateway's own timeout.
+ */
+let inFlightMs = 45_000;
+/** Tests with a short client timeout shorten the window. */
+export const setInFlightWindow = (ms: number) => void (inFlightMs = ms);
 
 type ItemRow = {
   id: string; product_id: string; account: AccountKind; emag_offer_id: string; route: OfferRoute; status: "pending" | "sending";
@@ -94,17 +100,44 @@ const valuesOf = (o: { sale_price: number | null; recommended_price: number | nu
   stock: o.general_stock, handling_time: o.handling_time[0]?.value ?? null, status: o.status,
 });
 
-/** Items in doubt: re-read each offer; one that carries its change was applied, the others go back to pending. */
+/**
+ * The current values of the offers in doubt, per account: one read by id each, or, when that would
+ * take more calls than reading the whole catalogue (100 offers a page), the catalogue.
+ */
+async function currentOffers(account: AccountKind, ids: string[]) {
+  const client = syncClient(account);
+  const catalogue = await db.emagProduct.count({ where: { account, removedAt: null } });
+  const pages = Math.ceil(catalogue / 100) + 1;
+  const found = new Map<string, ProductOffer>();
+  if (ids.length > pages) {
+    const { items } = await client.fetchPagesConcurrently(client.productOffer.count, client.productOffer.read, {});
+    const wanted = new Set(ids);
+    for (const o of items) if (wanted.has(o.id)) found.set(o.id, o);
+  }
+  // By id: all of them, or those the catalogue read missed (an offer can move between pages).
+  await Promise.all(
+    ids.filter((id) => !found.has(id)).map(async (id) => {
+      const [offer] = await client.productOffer.read({ id, itemsPerPage: 1 });
+      if (offer) found.set(id, offer);
+    }),
+  );
+  return found;
+}
+
+/** Items in doubt: re-read their offers; one that carries its change was applied, the others go back to pending. */
 async function resolveInDoubt(items: ItemRow[]) {
   const verdicts: Verdict[] = [];
-  await Promise.all(
-    items.map(async (it) => {
-      const [offer] = await syncClient(it.account).productOffer.read({ id: it.emag_offer_id, itemsPerPage: 1 });
+  for (const account of ["main", "fbe"] as const) {
+    const mine = items.filter((i) => i.account === account);
+    if (!mine.length) continue;
+    const now = await currentOffers(account, mine.map((i) => i.emag_offer_id));
+    for (const it of mine) {
+      const offer = now.get(it.emag_offer_id);
       if (!offer) verdicts.push({ id: it.id, status: "rejected", message: "The offer no longer exists on eMAG" });
       else if (carriesChange(valuesOf(offer), it.changes)) verdicts.push({ id: it.id, status: "applied", message: "Applied (confirmed by re-reading the offer after an unanswered request)" });
       else verdicts.push({ id: it.id, status: "pending", message: "Not applied by an unanswered request; sent again" });
-    }),
-  );
+    }
+  }
   await record(items, verdicts);
 }
 
@@ -147,6 +180,25 @@ async function sendStock(account: AccountKind, item: ItemRow): Promise<Verdict[]
   }
 }
 
+/**
+ * A job that ended with items still "sending" (its runner gave up while they were in doubt):
+ * re-reads those whose request can no longer be in flight, so each ends applied, or failed
+ * ("retry failed" then re-sends it). Run before a retry and by the stuck-job sweep.
+ */
+export async function settleInDoubt(jobId: string): Promise<number> {
+  const items = await db.$queryRaw<ItemRow[]>`
+    SELECT i.id::text AS id, i.product_id::text AS product_id, i.account::text AS account, i.emag_offer_id, i.route, i.status, i.changes, i.attempts,
+      i.sent_at, (p.stock -> 0 ->> 'warehouse_id')::int AS warehouse_id
+    FROM offer_job_items i JOIN emag_products p ON p.id = i.product_id
+    WHERE i.job_id = ${jobId}::uuid AND i.status = 'sending' AND i.sent_at < now() - make_interval(secs => ${inFlightMs / 1000}::float8)`;
+  if (!items.length) return 0;
+  await resolveInDoubt(items);
+  await db.$executeRaw`UPDATE offer_job_items SET status = 'failed', message = 'Not applied: its request was interrupted; use "retry failed"', decided_at = now()
+    WHERE id = ANY(${items.map((i) => i.id)}::uuid[]) AND status = 'pending'`;
+  await refreshJobCounters(jobId, false);
+  return items.length;
+}
+
 export interface BatchOutcome {
   batch: number;
   open: number;
@@ -162,11 +214,15 @@ export async function runBatch(jobId: string, batch: number): Promise<BatchOutco
   const job = await db.offerJob.findUnique({ where: { id: jobId }, select: { cancelRequestedAt: true, status: true } });
   if (!job) return { batch, open: 0, cancelled: true };
   const cancelled = !!job.cancelRequestedAt || job.status === "cancelled";
-  // Items another run left "sending": re-read once their request can no longer be in flight.
+  // Items another run left "sending" (a crash, or a concurrent run): wait until they cannot be in
+  // flight, then re-read them.
   const foreign = (await loadOpen(jobId, batch)).filter((i) => i.status === "sending");
-  const stale = foreign.filter((i) => i.sent_at.getTime() < Date.now() - IN_FLIGHT_MS);
-  if (stale.length) await resolveInDoubt(stale);
-  if (stale.length < foreign.length) throw new Error(`batch ${batch}: ${foreign.length - stale.length} item(s) are in flight in another run`);
+  if (foreign.length) {
+    const newest = Math.max(...foreign.map((i) => i.sent_at.getTime()));
+    const wait = newest + inFlightMs - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    await resolveInDoubt(foreign);
+  }
   for (let round = 0; round <= MAX_ATTEMPTS; round++) {
     const pending = (await loadOpen(jobId, batch)).filter((i) => i.status === "pending");
     if (!pending.length) break;

@@ -9,6 +9,7 @@ import { productFiltersSchema } from "@/lib/products/schemas";
 import { cancelOfferJob, createOfferJob, retryItemsOf } from "./jobs";
 import { bulkOperationSchema, planBulk, planItem, summarise, type BulkOperation } from "./plan";
 import { dispatchOfferJob } from "./runner";
+import { settleInDoubt } from "./send";
 import { MAX_JOB_OFFERS, targetsByFilter, targetsByIds } from "./targets";
 import { offerChangeSchema, offerItemStatuses, offerJobKinds, offerJobStatuses, type OfferJobActor, type PlannedItem } from "./types";
 import { withVat } from "./vat";
@@ -216,6 +217,8 @@ export async function cancelJob(id: string, actor: OfferJobActor) {
 
 /** "Retry the failed items": a new job re-planned from the offers' current values, with only those items. */
 export async function retryJob(id: string, actor: OfferJobActor, idempotencyKey: string | null) {
+  await getJob(id);
+  await settleInDoubt(id);
   const failed = await retryItemsOf(id);
   if (!failed.length) throw new AppError("conflict", "The job has no failed or cancelled items to retry");
   const targets = new Map((await targetsByIds(failed.map((f) => f.productId))).map((t) => [t.productId, t]));

@@ -3,26 +3,20 @@
 // server's boot recovery (nothing is resumed: re-running is idempotent); the next syncs complete
 // with every offer and order stored once. The "server" is tests/reliability/fixtures/server-worker.ts,
 // a real child process running the app's sync code and server.ts's boot steps (Next is not needed).
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { EmagSimulator } from "@/lib/emag/simulator";
 import { simControl, simStats } from "@/lib/emag/test-support";
 import { env } from "@/lib/env";
 import { startFastSimulator, useIsolatedDatabase } from "../sync/support";
-import { resultRow, workerFile } from "./support/run-dir";
+import { resultRow } from "./support/run-dir";
 import { duplicatesSql, fmt } from "./support/sync-clients";
+import { killWorkers, spawnWorker, until } from "./support/worker";
 
 useIsolatedDatabase();
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, "../..");
 const row = resultRow("R2", "SIGKILL mid-sync, restart");
 let sim: EmagSimulator;
-const children = new Set<ChildProcess>();
 
 beforeAll(async () => {
   // 100 ms per request and eMAG's real budget in the first server: a few seconds per sync.
@@ -30,54 +24,11 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   row.report();
-  for (const c of children) c.kill("SIGKILL");
+  killWorkers();
   await sim?.close();
 });
 
-/** Starts a server process; its stdout and stderr (the app's JSON logs) go to the run directory for R7. */
-function server(phase: "sync" | "restart") {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(here, "fixtures/server-worker.ts"), JSON.stringify({ databaseUrl: env().DATABASE_URL, simUrl: sim.url, phase })], {
-    cwd: root,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  children.add(child);
-  const log = createWriteStream(workerFile("logs", `r2-${phase}`), { flags: "a" });
-  let stderr = "";
-  const results: Record<string, unknown>[] = [];
-  const waiters: (() => void)[] = [];
-  let buffered = "";
-  child.stdout!.on("data", (d: Buffer) => {
-    log.write(d);
-    buffered += d.toString();
-    for (let i = buffered.indexOf("\n"); i >= 0; i = buffered.indexOf("\n")) {
-      const line = buffered.slice(0, i);
-      buffered = buffered.slice(i + 1);
-      if (line.startsWith("RESULT ")) results.push(JSON.parse(line.slice(7)) as Record<string, unknown>);
-      waiters.splice(0).forEach((w) => w());
-    }
-  });
-  child.stderr!.on("data", (d: Buffer) => (log.write(d), (stderr += d.toString())));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => (children.delete(child), log.end(), resolve(code))));
-  const nextResult = async (ms: number) => {
-    const end = Date.now() + ms;
-    const seen = results.length;
-    while (results.length === seen) {
-      if (Date.now() > end || child.exitCode !== null) throw new Error(`no result from the ${phase} server (exit ${child.exitCode})\n${stderr.slice(-3000)}`);
-      await new Promise<void>((r) => (waiters.push(r), setTimeout(r, 200)));
-    }
-    return results[seen]!;
-  };
-  return { child, exited, nextResult };
-}
-
-async function until(check: () => Promise<boolean>, ms: number, what: string) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`${what}: not reached within ${ms} ms`);
-}
+const server = (phase: "sync" | "restart") => spawnWorker("server-worker.ts", `r2-${phase}`, { databaseUrl: env().DATABASE_URL, simUrl: sim.url, phase });
 
 const dupes = async () =>
   (await Promise.all([duplicatesSql.products, duplicatesSql.orders, duplicatesSql.orderLines].map(async (q) => (await db.$queryRawUnsafe<{ n: number }[]>(q))[0]!.n))).reduce((a, b) => a + b, 0);
