@@ -1,7 +1,8 @@
 "use client";
 // The inventory items: available (editable), buffer (editable; empty = the default), what MagFlow
-// would send, eMAG's stock and the low flag. Server-paged and sorted, state in the URL. Phones keep
-// the offer and the numbers; the table scrolls sideways rather than squeezing.
+// would send, eMAG's stock and the low flag. Server-paged and sorted, state in the URL. On phones
+// would push, eMAG's stock and the low flag fold under the offer's name, so the two editable
+// numbers stay on screen without sideways scrolling.
 import { Empty, Flex, Grid, Input, Switch, Table, Tag, Tooltip, Typography, theme, type TableProps } from "antd";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { NoMatches, serverPagination, serverTableChange } from "@/components/common/server-table";
@@ -31,17 +32,34 @@ export function InventoryItemsTable({ params, enabled, canWrite, onParamsChange 
   const filtered = !!params.search || !!params.low;
   const sortable = (field: InventorySort) => ({ key: field, sorter: true, sortOrder: params.sort === field ? (params.order === "asc" ? ("ascend" as const) : ("descend" as const)) : null });
   const saving = (id: string) => edit.isPending && edit.variables?.id === id;
+  const emagStock = (r: InventoryItemJson) => (
+    <Typography.Text style={figures} type={r.emag_stock !== r.would_push ? "warning" : undefined}>
+      {r.emag_stock ?? "—"}
+      {r.emag_status === 0 && <Tag style={{ marginInlineStart: token.marginXXS }}>{r.auto_disabled ? "off (auto)" : "off"}</Tag>}
+    </Typography.Text>
+  );
+  const lowTag = (r: InventoryItemJson) => (r.low ? <Tag color="warning">≤ {r.effective_threshold}</Tag> : null);
 
   const columns: TableProps<InventoryItemJson>["columns"] = [
     {
       title: "Offer",
       ...sortable("name"),
       render: (_: unknown, r) => (
-        <div style={{ width: isMobile ? 160 : 280 }}>
+        <div style={{ width: isMobile ? 120 : 280 }}>
           <Typography.Text ellipsis style={{ display: "block" }}>{r.name ?? `Offer ${r.emag_offer_id}`}</Typography.Text>
           <Typography.Text type="secondary" ellipsis style={{ display: "block", fontSize: token.fontSizeSM }}>
             {[r.part_number, `#${r.emag_offer_id}`].filter(Boolean).join(" · ")}
           </Typography.Text>
+          {isMobile && (
+            <Flex wrap gap={token.marginXXS} align="center" style={{ fontSize: token.fontSizeSM, marginTop: token.marginXXS }}>
+              <span style={figures}>
+                Push {r.would_push} · eMAG {r.emag_stock ?? "—"}
+              </span>
+              {r.dirty && <Tag color="processing">due</Tag>}
+              {r.emag_status === 0 && <Tag>{r.auto_disabled ? "off (auto)" : "off"}</Tag>}
+              {lowTag(r)}
+            </Flex>
+          )}
         </div>
       ),
     },
@@ -61,7 +79,17 @@ export function InventoryItemsTable({ params, enabled, canWrite, onParamsChange 
           nullable
           max={65535}
           placeholder={`default ${r.effective_buffer}`}
-          display={r.buffer === null ? <Typography.Text type="secondary">{r.effective_buffer} (default)</Typography.Text> : r.buffer}
+          display={
+            r.buffer === null ? (
+              // Phones stack "(default)" under the number to keep the column narrow.
+              <Typography.Text type="secondary" style={isMobile ? { display: "inline-flex", flexDirection: "column", lineHeight: 1.25 } : undefined}>
+                <span>{r.effective_buffer}</span>
+                {isMobile ? <span style={{ fontSize: token.fontSizeSM }}>(default)</span> : " (default)"}
+              </Typography.Text>
+            ) : (
+              r.buffer
+            )
+          }
           disabled={!canWrite}
           saving={saving(r.id)}
           onSave={(v) => edit.mutate({ id: r.id, patch: { buffer: v } })}
@@ -71,6 +99,7 @@ export function InventoryItemsTable({ params, enabled, canWrite, onParamsChange 
     {
       title: <Tooltip title="max(0, available − buffer)">Would push</Tooltip>,
       ...sortable("would_push"),
+      responsive: ["md"],
       render: (_: unknown, r) => (
         <Flex gap={token.marginXXS} align="center" style={figures}>
           {r.would_push}
@@ -79,18 +108,15 @@ export function InventoryItemsTable({ params, enabled, canWrite, onParamsChange 
       ),
     },
     {
-      title: "eMAG stock",
+      title: <Tooltip title="Highlighted when it differs from what MagFlow would push (see Drift)">eMAG stock</Tooltip>,
       ...sortable("emag_stock"),
-      render: (_: unknown, r) => (
-        <Typography.Text style={figures} type={r.emag_stock !== r.would_push ? "warning" : undefined}>
-          {r.emag_stock ?? "—"}
-          {r.emag_status === 0 && <Tag style={{ marginInlineStart: token.marginXXS }}>{r.auto_disabled ? "off (auto)" : "off"}</Tag>}
-        </Typography.Text>
-      ),
+      responsive: ["md"],
+      render: (_: unknown, r) => emagStock(r),
     },
     {
       title: "Low",
-      render: (_: unknown, r) => (r.low ? <Tag color="warning">≤ {r.effective_threshold}</Tag> : <Typography.Text type="secondary">—</Typography.Text>),
+      responsive: ["md"],
+      render: (_: unknown, r) => lowTag(r) ?? <Typography.Text type="secondary">—</Typography.Text>,
     },
     { title: "Pushed", ...sortable("updated_at"), responsive: ["lg"], render: (_: unknown, r) => <span style={figures}>{r.pushed_at ? `${r.pushed_stock} · ${formatRelative(r.pushed_at)}` : "—"}</span> },
   ];

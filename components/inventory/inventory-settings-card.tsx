@@ -1,7 +1,7 @@
 "use client";
 // MAIN's inventory settings: on/off, the default oversell buffer, auto-toggle at 0 and the
 // low-stock threshold. Field errors from the API land on their field.
-import { Alert, Button, Card, Flex, Form, InputNumber, Skeleton, Statistic, Switch, Typography, theme } from "antd";
+import { Alert, Button, Card, Col, Flex, Form, Grid, InputNumber, Row, Skeleton, Statistic, Switch, Typography, theme } from "antd";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { QueryError } from "@/components/common/query-error";
@@ -13,6 +13,7 @@ type Values = Required<SettingsBody>;
 
 export function InventorySettingsCard({ canWrite }: { canWrite: boolean }) {
   const { token } = theme.useToken();
+  const isMobile = Grid.useBreakpoint().md === false;
   const queryClient = useQueryClient();
   const settings = useQuery(inventoryQueries.settings());
   const [form] = Form.useForm<Values>();
@@ -43,21 +44,31 @@ export function InventorySettingsCard({ canWrite }: { canWrite: boolean }) {
           <Statistic title="Low stock" value={s.counts.low} styles={{ content: { color: s.counts.low ? token.colorWarning : undefined } }} />
           <Statistic title="Waiting to push" value={s.counts.dirty} />
         </Flex>
+        {isMobile && <Typography.Text type="secondary">FBE stock is held by eMAG, so only MAIN is tracked here.</Typography.Text>}
         <Form form={form} layout="vertical" disabled={!canWrite || save.isPending} onFinish={(v) => save.mutate(v)} onValuesChange={clear} data-testid="inventory-settings-form">
-          <Flex wrap gap={token.marginLG} align="flex-start">
-            <Form.Item name="enabled" label="Inventory" valuePropName="checked" extra="Orders reserve stock; MagFlow sends it to eMAG">
-              <Switch checkedChildren="On" unCheckedChildren="Off" data-testid="inventory-enabled" />
-            </Form.Item>
-            <Form.Item name="default_buffer" label="Default buffer" extra="Units held back from eMAG per offer" rules={[{ required: true, message: "Enter a buffer (0 for none)" }]}>
-              <InputNumber min={0} max={65535} precision={0} style={{ width: 140 }} data-testid="inventory-default-buffer" />
-            </Form.Item>
-            <Form.Item name="auto_toggle" label="Auto-toggle" valuePropName="checked" extra="Switch an offer off at 0, back on when restocked">
-              <Switch />
-            </Form.Item>
-            <Form.Item name="low_stock_threshold" label="Low-stock threshold" extra="Notify at or below" rules={[{ required: true, message: "Enter a threshold" }]}>
-              <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 140 }} />
-            </Form.Item>
-          </Flex>
+          {/* Four equal columns on wide screens, two on tablets, one on phones. */}
+          <Row gutter={[token.marginLG, 0]}>
+            <Col xs={24} sm={12} xl={6}>
+              <Form.Item name="enabled" label="Inventory" valuePropName="checked" extra="Orders reserve stock; MagFlow sends it to eMAG">
+                <Switch checkedChildren="On" unCheckedChildren="Off" data-testid="inventory-enabled" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} xl={6}>
+              <Form.Item name="default_buffer" label="Default buffer" extra="Units held back from eMAG per offer" rules={[{ required: true, message: "Enter a buffer (0 for none)" }]}>
+                <InputNumber min={0} max={65535} precision={0} style={{ width: 140 }} data-testid="inventory-default-buffer" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} xl={6}>
+              <Form.Item name="auto_toggle" label="Auto-toggle" valuePropName="checked" extra="Switch an offer off at 0, back on when restocked">
+                <Switch />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} xl={6}>
+              <Form.Item name="low_stock_threshold" label="Low-stock threshold" extra="Notify at or below this many units" rules={[{ required: true, message: "Enter a threshold" }]}>
+                <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 140 }} />
+              </Form.Item>
+            </Col>
+          </Row>
           {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: token.marginSM }} />}
           {canWrite ? (
             <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="inventory-settings-save">
@@ -71,7 +82,7 @@ export function InventorySettingsCard({ canWrite }: { canWrite: boolean }) {
     );
 
   return (
-    <Card title="Inventory settings (MAIN)" variant="borderless" data-testid="inventory-settings-card" extra={<Typography.Text type="secondary">FBE stock is held by eMAG</Typography.Text>}>
+    <Card title="Inventory settings (MAIN)" variant="borderless" data-testid="inventory-settings-card" extra={isMobile ? undefined : <Typography.Text type="secondary">FBE stock is held by eMAG</Typography.Text>}>
       {body}
     </Card>
   );

@@ -1,7 +1,7 @@
 "use client";
 // Create or edit a rule. Checks what it can before sending (name, floor <= ceiling, step > 0); the
 // server's 422 lands on the field it names (scope.* errors on the scope's own inputs).
-import { Alert, App, Button, Drawer, Flex, Form, Grid, Input, InputNumber, Radio, Select, Switch, Typography } from "antd";
+import { Alert, App, Button, Col, Drawer, Flex, Form, Grid, Input, InputNumber, Radio, Row, Select, Switch, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { isApiClientError } from "@/lib/ui/api-client";
 import { describeError } from "@/lib/ui/error-message";
@@ -98,39 +98,53 @@ export function RuleDrawer({ open, rule, onClose }: { open: boolean; rule: RuleJ
         <Form.Item name="name" label="Name" rules={[{ required: true, whitespace: true, message: "Name is required" }, { max: 120 }]}>
           <Input maxLength={120} data-testid="rule-name" />
         </Form.Item>
-        <Flex gap="middle" wrap>
-          <Form.Item name="account" label="Account" rules={[{ required: true }]} style={{ minWidth: 120 }}>
-            <Select options={[{ value: "main", label: "MAIN" }, { value: "fbe", label: "FBE" }]} />
-          </Form.Item>
-          <Form.Item name="priority" label="Priority" tooltip="When several rules cover an offer, the lowest number wins" rules={[{ required: true, type: "integer", min: 0, max: 100000 }]}>
-            <InputNumber min={0} max={100000} precision={0} />
-          </Form.Item>
-          <Form.Item name="enabled" label="Enabled" valuePropName="checked">
-            <Switch />
-          </Form.Item>
-        </Flex>
+        <Row gutter={16}>
+          <Col xs={12} sm={9}>
+            <Form.Item name="account" label="Account" rules={[{ required: true }]}>
+              <Select options={[{ value: "main", label: "MAIN" }, { value: "fbe", label: "FBE" }]} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={9}>
+            <Form.Item name="priority" label="Priority" tooltip="When several rules cover an offer, the lowest number wins" rules={[{ required: true, type: "integer", min: 0, max: 100000 }]}>
+              <InputNumber min={0} max={100000} precision={0} style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={6}>
+            {/* A switch always has a value: no "(optional)" mark. */}
+            <Form.Item name="enabled" label="Enabled" valuePropName="checked" required tooltip="Enabled rules run every hour and after each product sync">
+              <Switch />
+            </Form.Item>
+          </Col>
+        </Row>
         <Form.Item name="strategy" label="Strategy" extra={strategy ? STRATEGY_HELP[strategy] : undefined} rules={[{ required: true }]}>
           <Radio.Group optionType="button" options={(["buy_button", "smart_deals"] as const).map((s) => ({ value: s, label: STRATEGY_LABELS[s] }))} />
         </Form.Item>
-        <Flex gap="middle" wrap>
-          <Form.Item name="step" label="Step (ex VAT)" hidden={strategy === "smart_deals"} rules={[{ required: true, type: "number", min: 0.0001, message: "Step must be greater than 0" }]}>
-            <InputNumber min={0.0001} step={0.01} precision={4} />
-          </Form.Item>
-          <Form.Item name="floor" label="Floor (ex VAT)" dependencies={["ceiling"]}
-            rules={[({ getFieldValue }) => ({ validator: (_, v: number | null) => { const c = getFieldValue("ceiling") as number | null; return v != null && c != null && v > c ? Promise.reject(new Error("Floor must be at most the ceiling")) : Promise.resolve(); } })]}>
-            <InputNumber min={0.0001} precision={4} placeholder="min_sale_price" />
-          </Form.Item>
-          <Form.Item name="ceiling" label="Ceiling (ex VAT)">
-            <InputNumber min={0.0001} precision={4} placeholder="max_sale_price" />
-          </Form.Item>
-        </Flex>
+        <Row gutter={16}>
+          {/* Hidden, not removed, for Smart Deals: the field keeps its value for the request. */}
+          <Col xs={24} sm={8} style={strategy === "smart_deals" ? { display: "none" } : undefined}>
+            <Form.Item name="step" label="Step" tooltip="How far below the best offer to go (ex VAT)" rules={[{ required: true, type: "number", min: 0.0001, message: "Step must be greater than 0" }]}>
+              <InputNumber min={0.0001} step={0.01} precision={4} style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name="floor" label="Floor" tooltip="The lowest price to go to (ex VAT); empty: eMAG's min_sale_price" dependencies={["ceiling"]}
+              rules={[({ getFieldValue }) => ({ validator: (_, v: number | null) => { const c = getFieldValue("ceiling") as number | null; return v != null && c != null && v > c ? Promise.reject(new Error("Floor must be at most the ceiling")) : Promise.resolve(); } })]}>
+              <InputNumber min={0.0001} precision={4} placeholder="eMAG min" style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item name="ceiling" label="Ceiling" tooltip="The highest price to go to (ex VAT); empty: eMAG's max_sale_price">
+              <InputNumber min={0.0001} precision={4} placeholder="eMAG max" style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+        </Row>
         <Typography.Paragraph type="secondary">
-          Prices always stay within the floor and ceiling and within eMAG’s min/max sale price of each offer. Without a floor, eMAG’s min_sale_price is the limit.
+          Prices are ex VAT. They always stay within the floor and ceiling and within eMAG’s min/max sale price of each offer. Without a floor, eMAG’s min_sale_price is the limit.
         </Typography.Paragraph>
         <Typography.Title level={5}>Offers covered</Typography.Title>
         <Typography.Paragraph type="secondary">The account’s live offers matching every condition below (none: all of them).</Typography.Paragraph>
-        <Form.Item name="offer_ids" label="eMAG offer ids">
-          <Select mode="tags" tokenSeparators={[",", " "]} placeholder="e.g. 398, 1022" open={false} data-testid="rule-offer-ids" />
+        <Form.Item name="offer_ids" label="eMAG offer ids" extra="Type an id and press Enter (or paste several, separated by commas or spaces)">
+          <Select mode="tags" tokenSeparators={[",", " "]} placeholder="e.g. 398, 1022" open={false} suffixIcon={null} data-testid="rule-offer-ids" />
         </Form.Item>
         <Flex gap="middle" wrap>
           <Form.Item name="brand" label="Brand" style={{ flex: 1, minWidth: 140 }}>

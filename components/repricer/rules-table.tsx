@@ -23,7 +23,13 @@ interface RulesTableProps {
   onCreate: () => void;
 }
 
-const bounds = (r: RuleJson) => `${r.floor === null ? "—" : formatMoney(r.floor)} – ${r.ceiling === null ? "—" : formatMoney(r.ceiling)}`;
+/** The rule's own bounds; without one, eMAG's min/max sale price of each offer is the limit. */
+function bounds(r: RuleJson): string {
+  if (r.floor === null && r.ceiling === null) return "eMAG min – max";
+  if (r.ceiling === null) return `${formatMoney(r.floor)} – eMAG max`;
+  if (r.floor === null) return `eMAG min – ${formatMoney(r.ceiling)}`;
+  return `${formatMoney(r.floor)} – ${formatMoney(r.ceiling)}`;
+}
 
 export function RulesTable({ page, loading, params, canWrite, togglingId, onParamsChange, onToggle, onEdit, onDelete, onDryRun, onCreate }: RulesTableProps) {
   const isMobile = Grid.useBreakpoint().md === false;
@@ -51,7 +57,7 @@ export function RulesTable({ page, loading, params, canWrite, togglingId, onPara
     {
       title: "Enabled",
       dataIndex: "enabled",
-      width: 90,
+      width: isMobile ? 80 : 90,
       render: (enabled: boolean, r) => (
         <Switch checked={enabled} disabled={!canWrite} loading={togglingId === r.id} onChange={(v) => onToggle(r, v)} aria-label={`Enable ${r.name}`} />
       ),
@@ -66,9 +72,9 @@ export function RulesTable({ page, loading, params, canWrite, togglingId, onPara
     {
       title: "",
       key: "actions",
-      width: isMobile ? 96 : 200,
+      width: isMobile ? 112 : 200,
       render: (_: unknown, r) => (
-        <Flex gap="small" wrap justify="end">
+        <Flex gap="small" wrap={!isMobile} justify="end">
           <Button size="small" icon={<ExperimentOutlined />} onClick={() => onDryRun(r)} aria-label={`Dry run ${r.name}`}>
             {!isMobile && "Dry run"}
           </Button>
