@@ -7,7 +7,7 @@ import { invalidateCache } from "@/lib/cache";
 import { customerRow, orderInputOf, returnInputOf, type CustomerRowValues, type OrderTuple, type ReturnTuple } from "./customer-row";
 import { groupByKeys, type KeyedOrder } from "./grouping";
 import { customerIdFor, identityKeys, orderRefKey } from "./keys";
-import { buyerSubset, customerClock, ORDER_TUPLE, ORDERS_WITH_BUYER, RETURN_TUPLE, writeRows } from "./refresh";
+import { customerClock, ORDER_TUPLE, ORDERS_WITH_BUYER, RETURN_TUPLE, writeRows } from "./refresh";
 import type { CustomerOrderInput, CustomerReturnInput } from "./types";
 import { refreshRfm } from "./rfm-sql";
 import { inCustomerTransaction, type TxQuery } from "./tx";
@@ -31,20 +31,8 @@ FROM ${ORDERS_WITH_BUYER} WHERE o.ctid >= format('(%s,0)', $1::int)::tid AND o.c
 const READ_RETURNS = `SELECT json_agg(${RETURN_TUPLE}) AS returns FROM emag_returns r WHERE r.emag_order_id IS NOT NULL`;
 
 const DEFER_FK = `SET CONSTRAINTS emag_orders_customer_id_fkey DEFERRED`;
-/**
- * raw's refunded_amount reads the same from the column the order upsert writes (numeric(14,4), only
- * when a JSON number): absent, null, or a number with at most 4 decimals.
- */
-const REFUND_COLUMN_AGREES = `(jsonb_typeof(o.raw->'refunded_amount') IS NULL OR jsonb_typeof(o.raw->'refunded_amount') = 'null'
-  OR (jsonb_typeof(o.raw->'refunded_amount') = 'number' AND (o.raw->>'refunded_amount')::numeric = round((o.raw->>'refunded_amount')::numeric, 4)))`;
-/**
- * Also fills buyer / refunded_amount of an order some other writer stored without them (as the order
- * upsert writes them, when the two read the same), so later recomputes need not decompress raw.
- */
 const UPDATE_ORDERS = `
-UPDATE emag_orders o SET customer_id = u.customer_id, identity_keys = u.keys, identity_created_at = COALESCE(o.identity_created_at, u.created_at),
-  buyer = CASE WHEN o.buyer IS NULL AND ${REFUND_COLUMN_AGREES} THEN ${buyerSubset("(o.raw->'customer')")} ELSE o.buyer END,
-  refunded_amount = CASE WHEN o.buyer IS NULL AND ${REFUND_COLUMN_AGREES} THEN (o.raw->>'refunded_amount')::numeric ELSE o.refunded_amount END
+UPDATE emag_orders o SET customer_id = u.customer_id, identity_keys = u.keys, identity_created_at = COALESCE(o.identity_created_at, u.created_at)
 FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, customer_id text, keys text[], created_at timestamptz) WHERE o.id = u.id`;
 const UPSERT_KEYS = `INSERT INTO customer_keys (key, customer_id) SELECT * FROM unnest($1::text[], $2::text[])
 ON CONFLICT (key) DO UPDATE SET customer_id = excluded.customer_id`;

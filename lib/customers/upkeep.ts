@@ -24,7 +24,8 @@ export const DEFER_ORDER_CUSTOMER_FK = `SET CONSTRAINTS emag_orders_customer_id_
 
 /**
  * Key owners and the size of every stored customer involved (keys' owners and orders' current
- * customers), with each one's aggregate state and canonical id (once per customer).
+ * customers), with the canonical id and (once per customer) the aggregate state of those that may
+ * only gain orders: not the current customer of a page order (that one is recomputed).
  */
 const OWNERS = `
 WITH o AS (
@@ -33,7 +34,7 @@ WITH o AS (
   SELECT NULL, u.id FROM unnest($2::text[]) AS u(id)
 )
 SELECT o.key, c.id AS customer_id, c.orders_total, c.canonical_id,
-  CASE WHEN row_number() OVER (PARTITION BY c.id) = 1 THEN c.agg END AS agg
+  CASE WHEN row_number() OVER (PARTITION BY c.id) = 1 AND c.id <> ALL($2::text[]) THEN c.agg END AS agg
 FROM o JOIN customers c ON c.id = o.customer_id`;
 
 // A merge moves the smaller customers' rows into the survivor, then deletes them.
