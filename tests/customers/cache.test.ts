@@ -65,14 +65,11 @@ describe("the customers summary cache", () => {
     await invalidateCache("customers");
     const before = await cacheStats();
     const first = await summary();
-    const t0 = performance.now();
     const second = await summary(manager);
-    const ms = performance.now() - t0;
     expect(second.generated_at).toBe(first.generated_at);
     const after = await cacheStats();
     expect(after.misses - before.misses).toBe(1);
     expect(after.hits - before.hits).toBe(1);
-    expect(ms).toBeLessThan(50); // a hit: no statement runs (the bench measures the real figure)
     expect(first.top_customers[0]!.phone).toBe("+40 7** *** 456"); // the viewer's copy is masked...
     expect(second.top_customers[0]!.phone).toBe("+40722123456"); // ...the cached value is not
   });
