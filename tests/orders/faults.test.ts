@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe("order backfill against a flaky eMAG (fault rate 0.2)", () => {
-  it("stores each of 5,000 orders exactly once, and a second backfill changes nothing", async () => {
+  it("stores each of 5,000 orders exactly once, and a second backfill changes nothing", { timeout: 120_000 }, async () => {
     const started = await startOrdersSync({ account_type: "both", mode: "backfill", days_back: 180 }, { triggeredBy: "api" });
     await waitForOrderSyncs();
     const log = await db.syncLog.findUniqueOrThrow({ where: { id: started.sync_id } });
