@@ -18,8 +18,9 @@ export const channelRoom = (channel: string) => `channel:${channel}`;
 export const userRoom = (userId: string) => `user:${userId}`;
 export const tokenRoom = (tokenId: string) => `token:${tokenId}`;
 
-// Cutting goes through rooms (not a local socket list), so once an adapter spans instances
-// (Redis) the same call reaches a user's sockets on every instance.
+// Cutting goes through rooms (not a local socket list), so with the Redis adapter
+// (lib/realtime/adapter.ts, REDIS_URL set) the same call reaches a user's sockets on every instance.
+// So does emit(): the adapter publishes each broadcast to the other instances.
 function disconnectRoom(room: string) {
   const io = g.__magflowIo;
   if (!io) return false;

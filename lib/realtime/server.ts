@@ -4,8 +4,10 @@
 // A socket lives no longer than its credentials: it is cut when its token or session JWT expires,
 // and lib/users/service.ts cuts it (through its user or token room) when the user is deactivated,
 // changes role or password, or the token is revoked.
+// With an adapter (lib/realtime/adapter.ts, when REDIS_URL is set) rooms span every instance: an
+// emit or a cut issued on one instance reaches the sockets connected to the others.
 import type { Server as HttpServer } from "node:http";
-import { Server, type Socket } from "socket.io";
+import { Server, type ServerOptions, type Socket } from "socket.io";
 import { can } from "@/lib/auth/permissions";
 import { principalFromCredentials, type Principal } from "@/lib/auth/principal";
 import { authCacheGeneration } from "@/lib/auth/tokens";
@@ -51,8 +53,18 @@ async function recheck(socket: Socket, data: SocketData) {
 
 const isChannel = (c: unknown): c is Channel => typeof c === "string" && (channels as readonly string[]).includes(c);
 
-export function attachRealtime(httpServer: HttpServer): IoServer {
-  const io = new Server(httpServer, { path: "/socket.io", serveClient: false, cors: { origin: false } }) as IoServer;
+export interface RealtimeOptions {
+  /** Socket.IO adapter spanning instances (realtimeRedis(url).adapter); default: this process only. */
+  adapter?: ServerOptions["adapter"];
+}
+
+export function attachRealtime(httpServer: HttpServer, opts: RealtimeOptions = {}): IoServer {
+  const io = new Server(httpServer, {
+    path: "/socket.io",
+    serveClient: false,
+    cors: { origin: false },
+    ...(opts.adapter ? { adapter: opts.adapter } : {}),
+  }) as IoServer;
 
   io.use(async (socket, next) => {
     try {
