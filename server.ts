@@ -12,6 +12,7 @@ import { logger } from "@/lib/logger";
 import { guardRequest } from "@/lib/http/guard";
 import { redactUrl } from "@/lib/http/redact";
 import { httpDuration, routeLabel } from "@/lib/metrics/http";
+import { realtimeRedis } from "@/lib/realtime/adapter";
 import { registerIo } from "@/lib/realtime/emit";
 import { attachRealtime } from "@/lib/realtime/server";
 import { ensureAdmin } from "@/lib/users/bootstrap";
@@ -50,24 +51,28 @@ const server = http.createServer((req, res) => {
   if (admitted) void handle(req, res);
 });
 
-const io = attachRealtime(server);
+// With REDIS_URL, Socket.IO rooms span every instance (emits and socket cuts reach them all).
+const realtime = e.REDIS_URL ? await realtimeRedis(e.REDIS_URL) : undefined;
+const io = attachRealtime(server, { adapter: realtime?.adapter });
 
 const jobMode = await detectJobMode();
 setJobMode(jobMode);
 let stopScheduler: (() => void) | undefined;
+const bootTimers: NodeJS.Timeout[] = []; // later recovery passes; cleared on shutdown
 if (jobMode.mode === "in-process") {
   const { runScheduledNow, startInProcessScheduler } = await import("@/inngest/in-process");
-  stopScheduler = startInProcessScheduler();
+  stopScheduler = startInProcessScheduler(); // each tick runs on one instance (a lease in job_leases)
   void runScheduledNow("healthCheck"); // a first result now, not 15 minutes from now
-  // Syncs that ran in-process died with the previous process: free their accounts now. Live workers
-  // write a heartbeat every HEARTBEAT_MS, so anything silent for 3 beats is dead; a second pass
-  // catches syncs killed just before this restart.
+  // Product syncs whose worker died (this instance's previous process, or another instance) free
+  // their accounts now. Live workers write a heartbeat every HEARTBEAT_MS, also between steps, so
+  // only a sync silent for 3 beats is dead: a live sync on another instance is never failed. A
+  // second pass catches syncs killed just before this restart. (Order syncs: bootOrders.)
   const { cleanupStuckSyncs } = await import("@/lib/sync/service");
   const { HEARTBEAT_MS } = await import("@/lib/sync/runtime");
   const recover = () =>
     cleanupStuckSyncs(HEARTBEAT_MS * 3, "Interrupted (server restarted)").catch((err) => logger.error({ err }, "sync recovery failed"));
   await recover();
-  setTimeout(() => void recover(), HEARTBEAT_MS * 4).unref();
+  bootTimers.push(setTimeout(() => void recover(), HEARTBEAT_MS * 4).unref());
 }
 
 await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
@@ -79,7 +84,7 @@ if (jobMode.mode === "in-process") {
   const { recoverOfferJobs } = await import("@/lib/offers/runner");
   const resume = () => recoverOfferJobs(15_000).catch((err) => logger.error({ err }, "offer job recovery failed"));
   await resume();
-  setTimeout(() => void resume(), 20_000).unref();
+  bootTimers.push(setTimeout(() => void resume(), 20_000).unref());
 }
 logger.info(
   {
@@ -97,13 +102,23 @@ let shuttingDown = false;
 async function shutdown(signal: string) {
   if (shuttingDown) return;
   shuttingDown = true;
-  logger.info({ signal }, "shutting down");
-  const force = setTimeout(() => process.exit(1), 15_000);
+  logger.info({ signal, drainMs: e.SHUTDOWN_DRAIN_MS }, "shutting down");
+  // The drain gets SHUTDOWN_DRAIN_MS; closing everything after it gets 15 s more.
+  const force = setTimeout(() => process.exit(1), e.SHUTDOWN_DRAIN_MS + 15_000);
   force.unref();
   try {
+    // No new work: the scheduler first, then later recovery passes; new syncs and jobs get 503
+    // while running ones finish (up to SHUTDOWN_DRAIN_MS). The rest stays "running" with its
+    // checkpoint and is failed or resumed by heartbeat on another instance.
     stopScheduler?.();
+    for (const t of bootTimers) clearTimeout(t);
+    const { drainJobs } = await import("@/lib/jobs/shutdown");
+    const drain = await drainJobs(e.SHUTDOWN_DRAIN_MS);
+    if (drain.drained) logger.info(drain, "background work finished");
+    else logger.warn(drain, "drain bound reached: running syncs and jobs left to their heartbeat");
     await new Promise<void>((resolve) => io.close(() => resolve()));
     registerIo(undefined);
+    await realtime?.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await demo.stop();

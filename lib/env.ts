@@ -82,6 +82,10 @@ export const envSchema = z.object({
   /** The 10-minute job acknowledges new MAIN orders. */
   ORDERS_AUTO_ACKNOWLEDGE: flag(true),
 
+  // Shutdown.
+  /** On SIGTERM, how long running in-process syncs and jobs may finish before the rest is left for another instance. */
+  SHUTDOWN_DRAIN_MS: int(25_000, 0, 600_000),
+
   // eMAG simulator.
   EMAG_SIM_PORT: int(3101, 0, 65535),
   EMAG_SIM_SEED: int(42),

@@ -8,13 +8,15 @@ import { recordAudit, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
 import { publicBaseUrl } from "@/lib/env";
 import { inProcessStep } from "@/lib/jobs/in-process-step";
+import { isDraining } from "@/lib/jobs/drain";
 import { jobMode } from "@/lib/jobs/mode";
 import { schedules } from "@/lib/jobs/schedules";
 import { logger } from "@/lib/logger";
 import { ordersSyncBody } from "@/lib/orders/jobs";
 import { ordersSyncOptionsSchema, type OrdersSyncOptions } from "@/lib/orders/schemas";
-import { createOrdersSyncLog, type OrdersActor, type OrdersSyncLogJson } from "@/lib/orders/sync-log";
+import { beatOrderSync, createOrdersSyncLog, type OrdersActor, type OrdersSyncLogJson } from "@/lib/orders/sync-log";
 import type { AccountKind } from "@/lib/realtime/events";
+import { holdHeartbeat } from "@/lib/sync/runtime";
 
 export const ORDERS_SYNC_FUNCTION_ID = "emag-orders-sync";
 /** Retries of a requested order sync: 2 after the first attempt = 3 attempts, like the order schedules. */
@@ -23,8 +25,14 @@ export const ORDER_JOB_RETRIES = schedules.ordersSync.retries;
 type OrdersGlobal = { __magflowOrderSyncs?: Map<string, Promise<unknown>> };
 const background = ((globalThis as OrdersGlobal).__magflowOrderSyncs ??= new Map());
 
+/** Runs an order sync here; its heartbeat stays fresh from the first step to the last (returns, RFM, stock push). */
 export async function runOrdersSync(syncId: string): Promise<OrdersSyncLogJson> {
-  return ordersSyncBody(inProcessStep(ORDERS_SYNC_FUNCTION_ID, ORDER_JOB_RETRIES), syncId);
+  const release = holdHeartbeat(syncId, () => beatOrderSync(syncId));
+  try {
+    return await ordersSyncBody(inProcessStep(ORDERS_SYNC_FUNCTION_ID, ORDER_JOB_RETRIES), syncId);
+  } finally {
+    release();
+  }
 }
 
 /** Tests and shutdown: resolves when this process's background order syncs have ended. */
@@ -118,8 +126,9 @@ async function runTargeted(account: AccountKind, ids: string[]) {
   logger.warn({ account, ids }, "callback sync gave up waiting for a running order sync; the 5-minute sync will pick the orders up");
 }
 
-/** Queues a targeted sync of these orders (debounced per account); returns at once. */
+/** Queues a targeted sync of these orders (debounced per account); returns at once. 503 while shutting down (eMAG retries). */
 export function requestCallbackSync(account: AccountKind, orderId: string) {
+  if (isDraining()) throw new AppError("unavailable", "This instance is shutting down; retry the callback", { headers: { "Retry-After": "5" } });
   const q: Pending = pending.get(account) ?? { ids: new Set<string>() };
   pending.set(account, q);
   q.ids.add(orderId);

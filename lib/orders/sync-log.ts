@@ -3,12 +3,17 @@
 // progress.returns, its failures in errors with scope "returns" (the account's orders still count).
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
+import { refuseWhileDraining } from "@/lib/jobs/drain";
 import type { Prisma, SyncLog } from "@/lib/generated/prisma/client";
 import type { AccountKind } from "@/lib/realtime/events";
 import type { OrdersSyncOptions } from "@/lib/orders/schemas";
 
 export const ORDERS_SYNC_TYPE = "orders";
-/** Order syncs take seconds; one still "running" after this long died with its process. */
+/**
+ * A running order sync whose heartbeat is older than this lost its worker; a new start fails it.
+ * Generous, for syncs Inngest runs (no heartbeat while a step waits for its retry). In-process
+ * workers beat every HEARTBEAT_MS, so a booting instance fails theirs after HEARTBEAT_MS * 3.
+ */
 export const ORDERS_SYNC_STALE_MS = 10 * 60_000;
 const CREATE_LOCK = 7_240_118;
 
@@ -22,20 +27,35 @@ export interface OrdersActor {
 const END_SET = `completed_at = timezone('UTC', now()),
   duration_ms = (extract(epoch FROM timezone('UTC', now()) - started_at) * 1000)::int, heartbeat_at = now()`;
 
-/** Fails running order syncs older than the stale limit (their worker is gone); returns their ids. */
+/**
+ * Fails running order syncs whose heartbeat is older than staleAfterMs (their worker is gone);
+ * returns their ids. Judged by heartbeat on the database's clock, never by start time: a long
+ * backfill on another instance that still beats is live.
+ */
 export async function failStaleOrderSyncs(staleAfterMs = ORDERS_SYNC_STALE_MS, client: Pick<typeof db, "$queryRawUnsafe"> = db) {
   const rows = await client.$queryRawUnsafe<{ id: string }[]>(
     `UPDATE sync_logs SET status = 'failed', ${END_SET},
        errors = errors || jsonb_build_array(jsonb_build_object('account', NULL, 'message', 'Interrupted: the worker stopped before finishing'))
-     WHERE type = $1 AND status = 'running' AND started_at < timezone('UTC', now()) - make_interval(secs => $2::double precision)
+     WHERE type = $1 AND status = 'running'
+       AND coalesce(heartbeat_at, started_at AT TIME ZONE 'UTC') < now() - make_interval(secs => $2::double precision)
      RETURNING id::text`,
     ORDERS_SYNC_TYPE, staleAfterMs / 1000,
   );
   return rows.map((r) => r.id);
 }
 
+/** One heartbeat of a running order sync; false when it is no longer running. */
+export async function beatOrderSync(syncId: string): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<{ ok: number }[]>(
+    `UPDATE sync_logs SET heartbeat_at = now() WHERE id = $1::uuid AND type = $2 AND status = 'running' RETURNING 1 AS ok`,
+    syncId, ORDERS_SYNC_TYPE,
+  );
+  return rows.length > 0;
+}
+
 /** Creates a running log; 409 naming the running sync when an account already has one. */
 export async function createOrdersSyncLog(options: OrdersSyncOptions, actor: OrdersActor): Promise<SyncLog> {
+  refuseWhileDraining("the order sync"); // 503 while this instance shuts down
   const accounts = accountsOf(options.account_type);
   return db.$transaction(async (tx) => {
     await tx.$queryRawUnsafe(`SELECT 1 AS locked FROM (SELECT pg_advisory_xact_lock($1::bigint)) l`, CREATE_LOCK);
@@ -212,11 +232,11 @@ export function serializeOrdersSyncLog(log: SyncLog) {
 }
 export type OrdersSyncLogJson = ReturnType<typeof serializeOrdersSyncLog>;
 
-/** A read: a "running" log older than the stale limit is not shown as running (the next start fails it). */
+/** A read: a "running" log whose heartbeat is past the stale limit is not shown as running (the next start fails it). */
 export async function ordersSyncStatus() {
   const [running, recent] = await Promise.all([
     db.syncLog.findFirst({
-      where: { type: ORDERS_SYNC_TYPE, status: "running", startedAt: { gt: new Date(Date.now() - ORDERS_SYNC_STALE_MS) } },
+      where: { type: ORDERS_SYNC_TYPE, status: "running", heartbeatAt: { gt: new Date(Date.now() - ORDERS_SYNC_STALE_MS) } },
       orderBy: { startedAt: "desc" },
     }),
     db.syncLog.findMany({ where: { type: ORDERS_SYNC_TYPE }, orderBy: { startedAt: "desc" }, take: 10 }),

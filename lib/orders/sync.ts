@@ -10,10 +10,10 @@ import { announceOrders } from "@/lib/orders/alerts";
 import { mapOrder } from "@/lib/orders/map";
 import type { OrdersSyncOptions } from "@/lib/orders/schemas";
 import type { AccountOutcome } from "@/lib/orders/sync-log";
-import { addOrderSyncCounts, lastSuccessfulStart } from "@/lib/orders/sync-log";
+import { addOrderSyncCounts, beatOrderSync, lastSuccessfulStart } from "@/lib/orders/sync-log";
 import { upsertOrders } from "@/lib/orders/store";
 import type { AccountKind } from "@/lib/realtime/events";
-import { syncClient } from "@/lib/sync/runtime";
+import { holdHeartbeat, syncClient } from "@/lib/sync/runtime";
 
 export const ORDERS_PAGE_SIZE = 100;
 /** eMAG rejects windows over one month; 30 days stays clear of month-length edge cases. */
@@ -92,8 +92,20 @@ async function readTargeted(ctx: RunContext, ids: string[]) {
   await Promise.all(reads);
 }
 
-/** Syncs one account; throws on failure (the caller's step retries it: every write is idempotent). */
+/**
+ * Syncs one account; throws on failure (the caller's step retries it: every write is idempotent).
+ * The sync's heartbeat is kept fresh while it runs here (and a while after: lib/sync/runtime.ts).
+ */
 export async function syncAccountOrders(syncId: string, account: AccountKind, options: OrdersSyncOptions, signal?: AbortSignal): Promise<AccountOutcome> {
+  const release = holdHeartbeat(syncId, () => beatOrderSync(syncId));
+  try {
+    return await readAccount(syncId, account, options, signal);
+  } finally {
+    release();
+  }
+}
+
+async function readAccount(syncId: string, account: AccountKind, options: OrdersSyncOptions, signal?: AbortSignal): Promise<AccountOutcome> {
   const outcome: AccountOutcome = { account, created: 0, updated: 0, unchanged: 0, pages: 0, requests: 0 };
   const client = syncClient(account);
   if (options.order_ids?.length) {

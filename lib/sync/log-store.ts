@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/api/errors";
 import { db } from "@/lib/db";
+import { refuseWhileDraining } from "@/lib/jobs/drain";
 import { bulkTransaction, syncQuery } from "@/lib/sync/bulk-db";
 import type { SyncLog } from "@/lib/generated/prisma/client";
 import { accountsFor, syncOptionsSchema, type AccountKind, type SyncActor, type SyncOptions } from "@/lib/sync/options";
@@ -125,6 +126,7 @@ const END_SET = `completed_at = timezone('UTC', now()),
  * worker stopped heartbeating is failed on the spot instead of blocking the account.
  */
 export async function createSyncLog(options: SyncOptions, actor: SyncActor): Promise<SyncLog> {
+  refuseWhileDraining("the product sync"); // 503 while this instance shuts down
   const accounts = accountsFor(options.account_type);
   const now = new Date();
   const checkpoint: Checkpoint = {};
@@ -226,7 +228,11 @@ export async function endSyncLog(syncId: string, status: "completed" | "partial"
   return rows.length ? getSyncLog(syncId) : null;
 }
 
-/** Fails running logs whose heartbeat is older than staleAfterMs; returns their ids. */
+/**
+ * Fails running logs whose heartbeat is older than staleAfterMs; returns their ids. "Silent" is
+ * measured on the database's clock (heartbeat_at = now() at each beat), never an instance's: a
+ * live worker beats every HEARTBEAT_MS (lib/sync/runtime.ts), also between its steps.
+ */
 export async function failStaleLogs(staleAfterMs: number, message: string): Promise<string[]> {
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
     `UPDATE sync_logs SET status = 'failed', ${END_SET},

@@ -6,6 +6,7 @@ import { inngest } from "@/inngest/client";
 import { productsSyncRequested } from "@/inngest/events";
 import { recordAudit, recordAudits, type AuditActor } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { isHalted } from "@/lib/jobs/drain";
 import { inProcessStep } from "@/lib/jobs/in-process-step";
 import { jobMode } from "@/lib/jobs/mode";
 import { logger } from "@/lib/logger";
@@ -29,6 +30,9 @@ export async function runProductSync(syncId: string): Promise<SyncLogJson> {
   try {
     return await productSyncBody(inProcessStep(SYNC_FUNCTION_ID), syncId);
   } catch (err) {
+    // Shutdown stopped this process mid-sync: the log stays "running" with its checkpoint, for
+    // another instance to fail by heartbeat (a re-run is idempotent).
+    if (isHalted()) return serializeSyncLog(await getSyncLog(syncId));
     logger.error({ err, syncId }, "product sync failed");
     return failSync(syncId, err instanceof Error ? err.message : String(err));
   }
@@ -119,7 +123,7 @@ export async function startScheduledSync(): Promise<{ syncId: string | null; ski
     emit("sync:started", { syncId: log.id, accounts: log.accounts as ("main" | "fbe")[], mode: log.mode });
     return { syncId: log.id };
   } catch (err) {
-    if (err instanceof AppError && err.code === "conflict") return { syncId: null, skipped: err.message };
+    if (err instanceof AppError && (err.code === "conflict" || err.code === "unavailable")) return { syncId: null, skipped: err.message };
     throw err;
   }
 }
