@@ -2,6 +2,9 @@
 // GET /api/v1/emag/products/products with 100,000 offers stored: a filtered, searched page of 50,
 // through the real route handler (bearer-token auth included) served by a small node:http server
 // in a child process, loaded by autocannon from this one. Goal: p95 < 30 ms at 32 connections.
+// Next to each route figure, the raw-SQL floor: the same statements (lib/products/sql.ts) sent
+// straight through a node-postgres pool with the read pool's settings, at the same concurrency, in
+// the same run, from this process (no HTTP, no auth, no JSON parsing of the request).
 // Runs on a throwaway database (TEST_DATABASE_URL's server, else an embedded PostgreSQL).
 import { spawn } from "node:child_process";
 import http from "node:http";
@@ -15,6 +18,8 @@ import { resetEnvForTests } from "@/lib/env";
 type Cannon = ((opts: Record<string, unknown>) => Promise<CannonResult> & { on(event: "response", fn: (client: unknown, status: number, bytes: number, ms: number) => void): void });
 type CannonResult = { requests: { average: number; total: number }; non2xx: number; errors: number; timeouts: number; duration: number };
 const autocannon = createRequire(import.meta.url)("autocannon") as Cannon;
+
+const productSortsCycle = ["name", "sale_price", "general_stock", "last_synced_at", "part_number"] as const;
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -158,12 +163,63 @@ async function main() {
     const fmt = (r: Awaited<ReturnType<typeof measure>>) =>
       `p50 ${r.p50.toFixed(1)} ms   p95 ${r.p95.toFixed(1)} ms   p99 ${r.p99.toFixed(1)} ms   ${r.rps.toFixed(0)} req/s   (${r.n} requests, ${r.bad} errors/non-2xx)`;
 
+    // The raw-SQL floor: each route query's statement, built by the same code from the same parsed
+    // query, sent through pg by `c` concurrent callers that cycle through the list as autocannon does.
+    const { listProductsQuerySchema } = await import("@/lib/products/schemas");
+    const { productListSql } = await import("@/lib/products/sql");
+    const { createPgPool } = await import("@/lib/db/pools");
+    const statementOf = (p: string) => {
+      const sql = productListSql(listProductsQuerySchema.parse(Object.fromEntries(new URL(p, url).searchParams)));
+      return { text: sql.text, values: sql.values as unknown[] };
+    };
+    const rawPool = createPgPool("read", database.url);
+    const measureSql = async (c: number, paths: string[], secs = seconds) => {
+      const statements = paths.map(statementOf);
+      const times: number[] = [];
+      let bad = 0;
+      const end = performance.now() + secs * 1000;
+      await Promise.all(Array.from({ length: c }, async (_, w) => {
+        for (let i = w; performance.now() < end; i++) {
+          const t = performance.now();
+          try {
+            const r = await rawPool.query<{ body: string }>(statements[i % statements.length]!);
+            if (!r.rows[0]?.body) bad++;
+          } catch {
+            bad++;
+          }
+          times.push(performance.now() - t);
+        }
+      }));
+      times.sort((a, b) => a - b);
+      const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))]!;
+      return { p50: pct(50), p95: pct(95), p99: pct(99), rps: times.length / secs, n: times.length, bad };
+    };
+    // Searches shorter than three characters (no trigram to look up): brands and tokens users type.
+    const short = ["HP", "LG", "5G", "TV"].flatMap((term, i) => (["main", "fbe"] as const).map((account, j) =>
+      `/api/v1/emag/products/products?account=${account}&search=${term}${(i + j) % 2 ? "&status=active" : ""}&sort=${productSortsCycle[(i + j) % 5]}&pageSize=50`));
+    const paths = queries.map((q) => q.path);
+    const gapOf = (route: { p95: number; rps: number }, raw: { p95: number; rps: number }) =>
+      `route/raw: p95 x${(route.p95 / raw.p95).toFixed(2)}, throughput ${((route.rps / raw.rps) * 100).toFixed(0)} %`;
+
     const main = await measure(connections, queries);
+    const mainRaw = await measureSql(connections, paths);
+    const four = await measure(4, queries, 10);
+    const fourRaw = await measureSql(4, paths, 10);
     const single = await measure(1, queries, 5);
+    const singleRaw = await measureSql(1, paths, 5);
+    const shortRoute = await measure(4, short.map((path) => ({ method: "GET" as const, path })), 5);
+    const shortRaw = await measureSql(4, short, 5);
     const floor = await measure(connections, [{ method: "GET", path: "/auth-only" }], 5);
+    await rawPool.end();
     console.log(`\nGET /api/v1/emag/products/products, filtered + searched, 50 a page, ${offers.toLocaleString("en")} offers stored, ${queries.length} distinct queries`);
     console.log(`  ${connections} connections, ${seconds} s:  ${fmt(main)}   goal: p95 < 30 ms`);
+    console.log(`    raw-SQL floor, ${connections} callers:  ${fmt(mainRaw)}   ${gapOf(main, mainRaw)}`);
+    console.log(`  4 connections, 10 s:  ${fmt(four)}   goal: p95 < 25 ms`);
+    console.log(`    raw-SQL floor, 4 callers:  ${fmt(fourRaw)}   ${gapOf(four, fourRaw)}`);
     console.log(`  1 connection, 5 s:   ${fmt(single)}`);
+    console.log(`    raw-SQL floor, 1 caller:   ${fmt(singleRaw)}   ${gapOf(single, singleRaw)}`);
+    console.log(`  two-letter searches (${short.length} queries: HP, LG, 5G, TV), 4 connections, 5 s:  ${fmt(shortRoute)}`);
+    console.log(`    raw-SQL floor, 4 callers:  ${fmt(shortRaw)}`);
     console.log(`  floor, authentication alone (same token check, empty handler), ${connections} connections: ${fmt(floor)}`);
     console.log(`  (${os.cpus().length} CPU cores shared by PostgreSQL, the server process and autocannon)`);
   } finally {

@@ -20,7 +20,7 @@ export const productFiltersSchema = z.object({
   price_max: opt(z.coerce.number().min(0)),
   brand: opt(z.string().trim().min(1).max(200)),
   validation_status: opt(z.coerce.number().int().min(0).max(99)),
-  /** Name or part number (substring, case-insensitive), PNK or EAN (exact). */
+  /** Name or part number (substring, case-insensitive; whole words below 3 characters, see lib/products/sql.ts), PNK or EAN (exact). */
   search: opt(z.string().trim().min(1).max(200)),
   sort: z.enum(productSorts, { message: `must be one of ${productSorts.join(", ")}` }).default("name"),
   order: z.enum(["asc", "desc"], { message: "must be asc or desc" }).default("asc"),

@@ -6,6 +6,21 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ListProductsQuery, ProductFilters } from "@/lib/products/schemas";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+/** In a PostgreSQL ARE, a backslash before a non-alphanumeric character makes it literal. */
+const escapeRegex = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, (c) => `\\${c}`);
+
+/**
+ * Trigram indexes cannot serve a LIKE pattern shorter than three characters (no trigram to look
+ * up, so PostgreSQL rechecks every row of the table: ~100x the cost of a longer search). A shorter
+ * search therefore matches whole words of the name or part number ("HP" finds "Laptop HP 15s",
+ * "HP-00A1" and "5G" finds "128GB, 5G, Negru", but "HP" does not find "Smartphone"): a regex whose
+ * word boundaries are a short explicit list of separators, which pg_trgm turns into the padded
+ * word trigrams ("  h", " hp", "hp ") and looks up in the same GIN indexes. (`\m...\M` or
+ * `[^[:alnum:]]` give pg_trgm nothing to look up; the `<%` word-similarity operator is indexable
+ * but costs ~20 µs a row to recheck.)
+ */
+export const MIN_SUBSTRING_SEARCH = 3;
+const WORD_SEP = `[ ,;.:/()+"'-]`;
 
 export function productWhere(f: ProductFilters): Prisma.Sql {
   const c: Prisma.Sql[] = [];
@@ -21,9 +36,15 @@ export function productWhere(f: ProductFilters): Prisma.Sql {
   if (f.brand) c.push(Prisma.sql`p.brand = ${f.brand}`);
   if (f.validation_status !== undefined) c.push(Prisma.sql`p.validation_status = ${f.validation_status}::int`);
   if (f.search) {
-    const like = `%${escapeLike(f.search)}%`;
-    c.push(Prisma.sql`(p.name ILIKE ${like} OR p.part_number ILIKE ${like}
-      OR p.part_number_key = ${f.search.toUpperCase()} OR p.eans @> ARRAY[${f.search}]::text[])`);
+    const term = f.search;
+    const exact = Prisma.sql`p.part_number_key = ${term.toUpperCase()} OR p.eans @> ARRAY[${term}]::text[]`;
+    if ([...term].length >= MIN_SUBSTRING_SEARCH) {
+      const like = `%${escapeLike(term)}%`;
+      c.push(Prisma.sql`(p.name ILIKE ${like} OR p.part_number ILIKE ${like} OR ${exact})`);
+    } else {
+      const word = `(^|${WORD_SEP})${escapeRegex(term)}($|${WORD_SEP})`;
+      c.push(Prisma.sql`(p.name ~* ${word} OR p.part_number ~* ${word} OR ${exact})`);
+    }
   }
   return Prisma.sql`WHERE ${Prisma.join(c, " AND ")}`;
 }

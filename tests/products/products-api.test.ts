@@ -88,6 +88,22 @@ describe("GET /api/v1/emag/products/products", () => {
     expect((await list("?search=%25_%25")).total).toBe(0); // LIKE wildcards are taken literally
   });
 
+  it("matches whole words for searches shorter than three characters (no trigram to look up)", async () => {
+    const sep = `[ ,;.:/()+"'-]`;
+    const words = (term: string) => new RegExp(`(^|${sep})${term}($|${sep})`, "i");
+    let found = 0;
+    for (const term of ["HP", "LG", "5G", "ph", "x"]) {
+      const re = words(term);
+      const expected = live("main").filter((x) => re.test(x.name) || re.test(x.partNumber)).length;
+      expect((await list(`?account=main&search=${term}`)).total, term).toBe(expected);
+      found += expected;
+    }
+    expect(found).toBeGreaterThan(0);
+    // "ph" is inside "Smartphone"/"Telefon" words but is not a word: a substring match would find it.
+    expect(live("main").some((x) => x.name.toLowerCase().includes("ph"))).toBe(true);
+    expect((await list("?search=%25_")).total).toBe(0); // regex and LIKE metacharacters are literal
+  });
+
   it("sorts by the allowed columns either way and pages", async () => {
     const desc = await list("?account=main&sort=sale_price&order=desc&pageSize=50");
     const prices = desc.data.map((p) => p.sale_price!);
