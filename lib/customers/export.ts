@@ -1,11 +1,9 @@
 // The customer list (same filters and sort) as CSV and as XLSX, streamed batch by batch from one
 // cursor (one snapshot, any sort, no OFFSET rescans), masked per role like the API.
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { csvResponse, type CsvColumns } from "@/lib/api/csv-stream";
+import { xlsxResponse } from "@/lib/api/xlsx-stream";
 import { pgPool } from "@/lib/db/pools";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { logger } from "@/lib/logger";
 import type { CustomerFilters, CustomerSummaryRow } from "./api-types";
 import { CUSTOMER_COLUMNS, customerOrder, customersQuery, customerWhere, summaryRowOf, type CustomerDbRow } from "./list-sql";
 import { maskSummaryRow } from "./mask";
@@ -69,44 +67,6 @@ const stamp = () => new Date().toISOString().slice(0, 10);
 export const customersCsvResponse = (f: CustomerFilters, pii: boolean, requestId?: string) =>
   csvResponse({ columns: EXPORT_COLUMNS, batches: customerBatches(f, pii) }, { filename: `customers-${stamp()}.csv`, requestId });
 
-/**
- * One worksheet written row by row with exceljs' streaming writer into the response. As with the
- * CSV, the first batch is read before the response exists (an early failure is a JSON error); a
- * later one destroys the stream, so the client sees an aborted transfer, never a short file.
- */
-export async function customersXlsxResponse(f: CustomerFilters, pii: boolean, requestId?: string): Promise<Response> {
-  const batches = customerBatches(f, pii);
-  const first = await batches.next();
-  const out = new PassThrough();
-  const filename = `customers-${stamp()}.xlsx`;
-  void (async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-    const sheet = workbook.addWorksheet("Customers");
-    sheet.columns = EXPORT_COLUMNS.map(([header]) => ({ header, key: header }));
-    const write = (rows: CustomerSummaryRow[]) => {
-      for (const r of rows) sheet.addRow(EXPORT_COLUMNS.map(([, get]) => get(r) ?? null)).commit();
-    };
-    if (!first.done) write(first.value);
-    if (!first.done) {
-      for await (const rows of batches) {
-        write(rows);
-        // Backpressure: no next batch while the client has not taken what is buffered.
-        if (out.writableNeedDrain) await new Promise((r) => out.once("drain", r).once("close", r));
-        if (out.destroyed) return void (await batches.return(undefined));
-      }
-    }
-    sheet.commit();
-    await workbook.commit();
-  })().catch(async (err: unknown) => {
-    logger.error({ err, requestId, file: filename }, "XLSX export failed after the response started; the transfer is aborted");
-    await batches.return(undefined).catch(() => {});
-    out.destroy(err as Error);
-  });
-  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
-}
+/** The same list as one XLSX worksheet (lib/api/xlsx-stream.ts). */
+export const customersXlsxResponse = (f: CustomerFilters, pii: boolean, requestId?: string): Promise<Response> =>
+  xlsxResponse({ sheet: "Customers", columns: EXPORT_COLUMNS, batches: customerBatches(f, pii) }, { filename: `customers-${stamp()}.xlsx`, requestId });

@@ -2,12 +2,10 @@
 // columns an import takes back (import-rows.ts). Read in keyset-paged batches like the product CSV,
 // streamed as CSV or as one XLSX worksheet (prices as numbers, header row frozen). Exported as is,
 // a file imports with no change: prices are ex VAT at eMAG's 4 decimals, empty cells mean null.
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { csvResponse, type CsvColumns } from "@/lib/api/csv-stream";
+import { xlsxResponse } from "@/lib/api/xlsx-stream";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { logger } from "@/lib/logger";
 import type { ProductFilters } from "@/lib/products/schemas";
 import { keysetOrder, productWhere } from "@/lib/products/sql";
 import { money } from "./rules";
@@ -72,44 +70,11 @@ export const priceListCsvResponse = (f: ProductFilters, requestId?: string) =>
   csvResponse({ columns: PRICE_LIST_EXPORT, batches: priceListBatches(f) }, { filename: filename("csv"), requestId });
 
 /**
- * The price list as one worksheet, written row by row into the response. The first batch is read
- * before the response exists (an early failure is a JSON error); a later one destroys the stream,
- * so the client sees an aborted transfer, never a short file. Offer ids are text (Excel would show
- * long ones in scientific notation); prices, stock and status are numbers.
+ * The price list as one worksheet (lib/api/xlsx-stream.ts), header row frozen. Offer ids are text
+ * (Excel would show long ones in scientific notation); prices, stock and status are numbers.
  */
-export async function priceListXlsxResponse(f: ProductFilters, requestId?: string): Promise<Response> {
-  const batches = priceListBatches(f);
-  const first = await batches.next();
-  const out = new PassThrough();
-  const name = filename("xlsx");
-  void (async () => {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-    const sheet = workbook.addWorksheet("Price list", { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
-    sheet.columns = PRICE_LIST_EXPORT.map(([header]) => ({ header, key: header, width: header === "name" ? 48 : 16 }));
-    const write = (rows: PriceListRow[]) => {
-      for (const r of rows) sheet.addRow(PRICE_LIST_EXPORT.map(([, get]) => get(r) ?? null)).commit();
-    };
-    if (!first.done) {
-      write(first.value);
-      for await (const rows of batches) {
-        write(rows);
-        // Backpressure: no next batch while the client has not taken what is buffered.
-        if (out.writableNeedDrain) await new Promise((r) => out.once("drain", r).once("close", r));
-        if (out.destroyed) return void (await batches.return(undefined));
-      }
-    }
-    sheet.commit();
-    await workbook.commit();
-  })().catch(async (err: unknown) => {
-    logger.error({ err, requestId, file: name }, "XLSX price list failed after the response started; the transfer is aborted");
-    await batches.return(undefined).catch(() => {});
-    out.destroy(err as Error);
-  });
-  return new Response(Readable.toWeb(out) as ReadableStream<Uint8Array>, {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "no-store",
-    },
-  });
-}
+export const priceListXlsxResponse = (f: ProductFilters, requestId?: string): Promise<Response> =>
+  xlsxResponse(
+    { sheet: "Price list", columns: PRICE_LIST_EXPORT, batches: priceListBatches(f), frozenHeader: true, width: (h) => (h === "name" ? 48 : 16) },
+    { filename: filename("xlsx"), requestId },
+  );
