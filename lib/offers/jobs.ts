@@ -42,7 +42,6 @@ export function batchItems(items: PlannedItem[]): { item: PlannedItem; route: Of
   return out;
 }
 
-export type OfferJobRow = NonNullable<Awaited<ReturnType<typeof findJob>>>;
 const findJob = (id: string) => db.offerJob.findUnique({ where: { id } });
 
 type Tx = Prisma.TransactionClient;

@@ -153,7 +153,6 @@ export const serializeJob = (j: JobRow & { createdBy?: { name: string; email: st
   completed_at: j.completedAt?.toISOString() ?? null,
   cancel_requested_at: j.cancelRequestedAt?.toISOString() ?? null,
 });
-export type OfferJobJson = ReturnType<typeof serializeJob>;
 
 export const serializeItem = (i: ItemRow) => ({
   id: i.id,

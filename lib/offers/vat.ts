@@ -1,16 +1,11 @@
-// VAT rates by eMAG vat_id, for showing VAT-inclusive prices next to eMAG's ex-VAT ones. eMAG's
-// vat/read is the source (contract §5.7); these are the Romanian ids it returns (vat_id 9 = 21 %
-// since the 2025 change), used until an account's list has been read.
+// VAT rates by eMAG vat_id, for showing VAT-inclusive prices next to eMAG's ex-VAT ones (and for
+// rounding bulk prices on what the buyer sees). These are the Romanian ids eMAG's vat/read returns
+// (contract §5.7; vat_id 9 = 21 % since the 2025 change). An unknown id shows no VAT price.
 const RATES = new Map<number, number>([
   [9, 0.21],
   [2, 0.11],
   [3, 0],
 ]);
-
-/** Learns an account's rates from vat/read (rates seen as fractions or as percents). */
-export function learnVatRates(items: { vat_id: number; vat_rate: number }[]) {
-  for (const v of items) RATES.set(v.vat_id, v.vat_rate > 1 ? v.vat_rate / 100 : v.vat_rate);
-}
 
 export const vatRateOf = (vatId: number | null | undefined): number | null => (vatId == null ? null : (RATES.get(vatId) ?? null));
 
