@@ -82,6 +82,11 @@ export const envSchema = z.object({
   /** The 10-minute job acknowledges new MAIN orders. */
   ORDERS_AUTO_ACKNOWLEDGE: flag(true),
 
+  // Mail (alerts and scheduled reports). Unset SMTP_URL: e-mail channels are off and say so.
+  /** smtp://user:pass@host:port or smtps://… (nodemailer's URL form). */
+  SMTP_URL: optionalString,
+  MAIL_FROM: z.string().min(3).default("MagFlow <magflow@localhost>"),
+
   // Shutdown.
   /** On SIGTERM, how long running in-process syncs and jobs may finish before the rest is left for another instance. */
   SHUTDOWN_DRAIN_MS: int(25_000, 0, 600_000),
