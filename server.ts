@@ -4,7 +4,9 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { ensureEmagAccounts } from "@/lib/accounts/ensure";
-import { bootInfrastructure } from "@/lib/boot/infrastructure";
+import { bootInfrastructure, EmbeddedPostgresError } from "@/lib/boot/infrastructure";
+import { closeBus, connectBus } from "@/lib/cluster/bus";
+import { claimJobRunner, UnsafeConfigurationError, type JobRunnerClaim } from "@/lib/boot/job-runner-guard";
 import { disconnectDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { detectJobMode, setJobMode } from "@/lib/jobs/mode";
@@ -16,14 +18,20 @@ import { realtimeRedis } from "@/lib/realtime/adapter";
 import { registerIo } from "@/lib/realtime/emit";
 import { attachRealtime } from "@/lib/realtime/server";
 import { ensureAdmin } from "@/lib/users/bootstrap";
-import { demoSimulator, startDemoBackends } from "@/lib/boot/demo";
+import { demoSimulator, startDemoBackends, startFirstDemoCatalogSync } from "@/lib/boot/demo";
 import { bootOrders } from "@/lib/orders/boot";
 
 const bootStarted = Date.now();
 const e = env();
 const dev = e.NODE_ENV !== "production";
 
-const infra = await bootInfrastructure();
+const infra = await bootInfrastructure().catch((err: unknown) => {
+  // A database that cannot start is the user's to fix: one line that says how, not a stack trace.
+  if (!(err instanceof EmbeddedPostgresError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+});
+connectBus(); // with REDIS_URL: cache invalidations from other instances arrive from now on
 await ensureAdmin();
 const demo = await startDemoBackends();
 await ensureEmagAccounts();
@@ -57,34 +65,45 @@ const io = attachRealtime(server, { adapter: realtime?.adapter });
 
 const jobMode = await detectJobMode();
 setJobMode(jobMode);
+// Production instances that run jobs in-process: several of them need one shared Redis.
+let runnerClaim: JobRunnerClaim | undefined;
+if (!dev && jobMode.mode === "in-process") {
+  try {
+    runnerClaim = await claimJobRunner({ databaseUrl: env().DATABASE_URL!, redis: Boolean(e.REDIS_URL) });
+  } catch (err) {
+    if (!(err instanceof UnsafeConfigurationError)) throw err;
+    logger.fatal(err.message);
+    console.error(err.message);
+    await infra.embedded?.stop();
+    process.exit(1);
+  }
+}
 let stopScheduler: (() => void) | undefined;
-const bootTimers: NodeJS.Timeout[] = []; // later recovery passes; cleared on shutdown
+let stopRecovery: (() => void) | undefined;
 if (jobMode.mode === "in-process") {
   const { runScheduledNow, startInProcessScheduler } = await import("@/inngest/in-process");
   stopScheduler = startInProcessScheduler(); // each tick runs on one instance (a lease in job_leases)
   void runScheduledNow("healthCheck"); // a first result now, not 15 minutes from now
   // Product syncs whose worker died (this instance's previous process, or another instance) free
-  // their accounts now. Live workers write a heartbeat every HEARTBEAT_MS, also between steps, so
-  // only a sync silent for 3 beats is dead: a live sync on another instance is never failed. A
-  // second pass catches syncs killed just before this restart. (Order syncs: bootOrders.)
+  // their accounts now, and every RECOVERY_EVERY_MS after: live workers write a heartbeat every
+  // HEARTBEAT_MS, also between steps, so only a sync silent for 3 beats is dead, and a live sync on
+  // another instance is never failed. (Order syncs at boot: bootOrders; offer jobs: below.)
   const { cleanupStuckSyncs } = await import("@/lib/sync/service");
-  const { HEARTBEAT_MS } = await import("@/lib/sync/runtime");
-  const recover = () =>
-    cleanupStuckSyncs(HEARTBEAT_MS * 3, "Interrupted (server restarted)").catch((err) => logger.error({ err }, "sync recovery failed"));
-  await recover();
-  bootTimers.push(setTimeout(() => void recover(), HEARTBEAT_MS * 4).unref());
+  const { STALE_AFTER_MS } = await import("@/lib/jobs/recovery");
+  await cleanupStuckSyncs(STALE_AFTER_MS, "Interrupted (server restarted)").catch((err) => logger.error({ err }, "sync recovery failed"));
 }
 
 await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
 // Callback secrets, the simulator's callbacks (demo mode), and a first order sync now rather than
 // at the next 5-minute tick.
 await bootOrders({ simulator: demoSimulator(), port: e.PORT, inProcess: jobMode.mode === "in-process" });
+if (demo.mode === "demo" && e.DEMO_FIRST_SYNC) await startFirstDemoCatalogSync().catch((err) => logger.error({ err }, "first demo product sync failed"));
 if (jobMode.mode === "in-process") {
   // Offer jobs that ran in the previous process resume here (a stale heartbeat; one instance claims each).
   const { recoverOfferJobs } = await import("@/lib/offers/runner");
-  const resume = () => recoverOfferJobs(15_000).catch((err) => logger.error({ err }, "offer job recovery failed"));
-  await resume();
-  bootTimers.push(setTimeout(() => void resume(), 20_000).unref());
+  const { OFFER_JOB_RESUME_MS, startRecoveryLoop } = await import("@/lib/jobs/recovery");
+  await recoverOfferJobs(OFFER_JOB_RESUME_MS).catch((err) => logger.error({ err }, "offer job recovery failed"));
+  stopRecovery = startRecoveryLoop(); // dead syncs and jobs of any instance, by heartbeat, from now on
 }
 logger.info(
   {
@@ -111,7 +130,7 @@ async function shutdown(signal: string) {
     // while running ones finish (up to SHUTDOWN_DRAIN_MS). The rest stays "running" with its
     // checkpoint and is failed or resumed by heartbeat on another instance.
     stopScheduler?.();
-    for (const t of bootTimers) clearTimeout(t);
+    stopRecovery?.();
     const { drainJobs } = await import("@/lib/jobs/shutdown");
     const drain = await drainJobs(e.SHUTDOWN_DRAIN_MS);
     if (drain.drained) logger.info(drain, "background work finished");
@@ -127,7 +146,8 @@ async function shutdown(signal: string) {
     const { closeProductsPool } = await import("@/lib/products/read-db");
     const { closeLimiterStores } = await import("@/lib/limits");
     const { closeCache } = await import("@/lib/cache");
-    await Promise.all([closeBulkPool(), closeProductsPool(), closeLimiterStores(), closeCache()]);
+    await Promise.all([closeBulkPool(), closeProductsPool(), closeLimiterStores(), closeCache(), closeBus()]);
+    await runnerClaim?.release();
     await disconnectDb();
     await infra.embedded?.stop();
     logger.info("shutdown complete");

@@ -12,7 +12,11 @@ export type ProductsSyncRequested = z.infer<typeof productsSyncRequestedSchema>;
 export const productsSyncRequested = eventType("emag/products.sync-requested", { schema: productsSyncRequestedSchema });
 
 /** An order sync whose log (sync_logs, type "orders") already exists and is "running". */
-export const ordersSyncRequestedSchema = z.object({ sync_id: z.uuid() });
+export const ordersSyncRequestedSchema = z.object({
+  sync_id: z.uuid(),
+  /** The concurrency key (one order sync per account at a time); absent on events sent before it existed. */
+  account_type: z.enum(["main", "fbe", "both"]).optional(),
+});
 export type OrdersSyncRequested = z.infer<typeof ordersSyncRequestedSchema>;
 
 export const ordersSyncRequested = eventType("emag/orders.sync-requested", { schema: ordersSyncRequestedSchema });

@@ -6,8 +6,9 @@ import { Cron } from "croner";
 import { scheduledBodies } from "@/inngest";
 import { isDraining, trackRun } from "@/lib/jobs/drain";
 import { inProcessStep } from "@/lib/jobs/in-process-step";
-import { claimTick } from "@/lib/jobs/lease";
+import { claimTick, instanceId } from "@/lib/jobs/lease";
 import { schedules, type ScheduleKey } from "@/lib/jobs/schedules";
+import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 export { inProcessStep };
@@ -53,12 +54,16 @@ export function leasedCron(id: string, pattern: string, run: (tick: Date) => Pro
       return;
     }
     if (!claimed) return void logger.debug({ job: id, tick }, "tick claimed by another instance");
+    logger.info({ job: id, tick, instance: instanceId() }, "scheduled tick claimed");
     await run(tick);
   });
 }
 
 export function startInProcessScheduler(): () => void {
-  const jobs = (Object.keys(schedules) as ScheduleKey[]).map((key) => leasedCron(schedules[key].id, schedules[key].cron, () => runScheduledNow(key)));
-  logger.info({ jobs: Object.values(schedules).map((s) => s.id) }, "in-process scheduler started");
+  const overrides = env().JOBS_CRON_OVERRIDES;
+  const patternOf = (key: ScheduleKey) => overrides[schedules[key].id] ?? schedules[key].cron;
+  const jobs = (Object.keys(schedules) as ScheduleKey[]).map((key) => leasedCron(schedules[key].id, patternOf(key), () => runScheduledNow(key)));
+  const changed = Object.fromEntries((Object.keys(schedules) as ScheduleKey[]).filter((k) => overrides[schedules[k].id]).map((k) => [schedules[k].id, patternOf(k)]));
+  logger.info({ jobs: Object.values(schedules).map((s) => s.id), overrides: changed }, "in-process scheduler started");
   return () => jobs.forEach((j) => j.stop());
 }

@@ -87,11 +87,38 @@ export const envSchema = z.object({
   SMTP_URL: optionalString,
   MAIL_FROM: z.string().min(3).default("MagFlow <magflow@localhost>"),
 
+  // Instances.
+  /** This instance's name in logs, job leases and the instances table (default: host:pid). */
+  INSTANCE_NAME: optionalString,
+  /**
+   * Operators and tests: other cron patterns for in-process schedules, "id=pattern;id=pattern"
+   * (ids from lib/jobs/schedules.ts; croner patterns, a 6th leading field is seconds).
+   */
+  JOBS_CRON_OVERRIDES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const out: Record<string, string> = {};
+      for (const part of (v ?? "").split(";").map((x) => x.trim()).filter(Boolean)) {
+        const i = part.indexOf("=");
+        if (i < 1) {
+          ctx.addIssue({ code: "custom", message: `expected id=pattern, got "${part}"` });
+          return z.NEVER;
+        }
+        out[part.slice(0, i).trim()] = part.slice(i + 1).trim();
+      }
+      return out;
+    }),
+
   // Shutdown.
   /** On SIGTERM, how long running in-process syncs and jobs may finish before the rest is left for another instance. */
   SHUTDOWN_DRAIN_MS: int(25_000, 0, 600_000),
 
   // eMAG simulator.
+  /** Demo mode: the first start runs a full product sync of both demo accounts (so every page has data). */
+  DEMO_FIRST_SYNC: flag(true),
+  /** Demo mode against a simulator that runs elsewhere (npm run cluster shares one): none is started in-process. */
+  EMAG_SIM_URL: optionalString,
   EMAG_SIM_PORT: int(3101, 0, 65535),
   EMAG_SIM_SEED: int(42),
   EMAG_SIM_PRODUCTS_MAIN: int(1275, 0, 1_000_000),

@@ -4,6 +4,7 @@
 import { Col, Flex, Row, theme } from "antd";
 import { useQueryClient } from "@tanstack/react-query";
 import { AccountsCard } from "@/components/dashboard/accounts-card";
+import { GettingStartedCard } from "@/components/dashboard/getting-started-card";
 import { HealthSection } from "@/components/dashboard/health-section";
 import { KpiSection } from "@/components/dashboard/kpi-section";
 import { OrdersTodayCard } from "@/components/dashboard/orders-today-card";
@@ -26,6 +27,7 @@ export function DashboardPageClient({ detailedHealth, showOrders, showInventory 
   return (
     <PageContainer subtitle="Sales, system health, orders, live updates and marketplace accounts">
       <Flex vertical gap={token.marginMD}>
+        <GettingStartedCard />
         <KpiSection />
         <HealthSection detailed={detailedHealth} />
         <Row gutter={[token.marginMD, token.marginMD]}>

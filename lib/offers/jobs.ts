@@ -5,6 +5,7 @@
 import { AppError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit";
 import { db } from "@/lib/db";
+import { refuseWhileDraining } from "@/lib/jobs/drain";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { MAX_ENTITIES_PER_SAVE } from "@/lib/emag/endpoints";
 import { emit } from "@/lib/realtime/emit";
@@ -52,6 +53,7 @@ type Tx = Prisma.TransactionClient;
  * with violations or no change are not sent.
  */
 export async function createOfferJob(input: CreateJobInput, tx?: Tx) {
+  refuseWhileDraining("the offer job"); // 503 while this instance shuts down: the client retries elsewhere
   const sendable = input.items.filter((i) => i.violations.length === 0 && Object.keys(i.changes).length > 0);
   const skipped = input.items.length - sendable.length;
   const planned = batchItems(sendable);

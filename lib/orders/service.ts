@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { publicBaseUrl } from "@/lib/env";
 import { inProcessStep } from "@/lib/jobs/in-process-step";
 import { isDraining } from "@/lib/jobs/drain";
+import { instanceId } from "@/lib/jobs/lease";
 import { jobMode } from "@/lib/jobs/mode";
 import { schedules } from "@/lib/jobs/schedules";
 import { logger } from "@/lib/logger";
@@ -40,10 +41,10 @@ export async function waitForOrderSyncs() {
   while (background.size) await Promise.all([...background.values()]);
 }
 
-async function dispatch(syncId: string): Promise<"inngest" | "in-process"> {
+async function dispatch(syncId: string, accountType?: "main" | "fbe" | "both"): Promise<"inngest" | "in-process"> {
   if (jobMode().mode !== "in-process") {
     try {
-      await inngest.send(ordersSyncRequested.create({ sync_id: syncId }));
+      await inngest.send(ordersSyncRequested.create({ sync_id: syncId, account_type: accountType }));
       return "inngest";
     } catch (err) {
       logger.warn({ err, syncId }, "could not send the order sync event to Inngest; running it in-process");
@@ -74,7 +75,7 @@ export async function startOrdersSync(input: Partial<OrdersSyncOptions>, actor: 
       entityId: log.id,
       newValues: { type: "orders", status: log.status, accounts: log.accounts, mode: log.mode, options, triggered_by: actor.triggeredBy },
     });
-  const engine = await dispatch(log.id);
+  const engine = await dispatch(log.id, options.account_type);
   return { sync_id: log.id, status: "running" as const, accounts: log.accounts, mode: log.mode, engine };
 }
 
@@ -105,42 +106,109 @@ export async function verifyCallbackToken(account: AccountKind, presented: strin
 
 /** Callbacks arriving within this window are synced together. */
 export const CALLBACK_DEBOUNCE_MS = 250;
-type Pending = { ids: Set<string>; timer?: NodeJS.Timeout; running?: Promise<void> };
-const pending = ((globalThis as { __magflowCallbackQueue?: Map<AccountKind, Pending> }).__magflowCallbackQueue ??= new Map());
+/** A claim on queued callbacks older than this is taken over (its instance died mid-sync). */
+export const CALLBACK_CLAIM_MS = 120_000;
+/** The most order ids one targeted sync carries (ordersSyncOptionsSchema). */
+const CALLBACK_BATCH = 100;
 
-async function runTargeted(account: AccountKind, ids: string[]) {
-  const options = ordersSyncOptionsSchema.parse({ account_type: account, mode: "incremental", order_ids: ids.slice(0, 100) });
+// The queue is the order_callbacks table, shared by every instance: a callback landing on any
+// instance is recorded there at once (so it survives a crash), and a short local timer then drains
+// the account's queue. Draining claims rows in one UPDATE … SKIP LOCKED, so callbacks that landed
+// on several instances within the window go into one targeted sync, on whichever instance claimed
+// them, and no order is synced twice for one burst.
+type Drain = { timer?: NodeJS.Timeout; running?: Promise<void> };
+const drains = ((globalThis as { __magflowCallbackDrains?: Map<AccountKind, Drain> }).__magflowCallbackDrains ??= new Map());
+
+/** Claims up to CALLBACK_BATCH queued callbacks of the account for this instance; returns their order ids. */
+async function claimCallbacks(account: AccountKind): Promise<string[]> {
+  const rows = await db.$queryRaw<{ emag_order_id: string }[]>`
+    UPDATE order_callbacks SET claimed_by = ${instanceId()}, claimed_at = now()
+    WHERE (account, emag_order_id) IN (
+      SELECT account, emag_order_id FROM order_callbacks
+      WHERE account = ${account}::"AccountKind"
+        AND (claimed_at IS NULL OR claimed_at < now() - make_interval(secs => ${CALLBACK_CLAIM_MS / 1000}))
+      ORDER BY received_at LIMIT ${CALLBACK_BATCH}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING emag_order_id`;
+  return rows.map((r) => r.emag_order_id);
+}
+
+async function runTargeted(account: AccountKind, ids: string[]): Promise<boolean> {
+  const options = ordersSyncOptionsSchema.parse({ account_type: account, mode: "incremental", order_ids: ids });
   // A sync already running for the account may have read before this order existed: wait for it.
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
       const log = await createOrdersSyncLog(options, { triggeredBy: "callback" });
-      await dispatch(log.id);
+      await dispatch(log.id, options.account_type);
       const p = background.get(log.id);
       if (p) await p;
-      return;
+      return true;
     } catch (err) {
       if (!(err instanceof AppError && err.code === "conflict")) throw err;
+      if (isDraining()) return false;
       await new Promise((r) => setTimeout(r, 500));
     }
   }
   logger.warn({ account, ids }, "callback sync gave up waiting for a running order sync; the 5-minute sync will pick the orders up");
+  return false;
 }
 
-/** Queues a targeted sync of these orders (debounced per account); returns at once. 503 while shutting down (eMAG retries). */
-export function requestCallbackSync(account: AccountKind, orderId: string) {
-  if (isDraining()) throw new AppError("unavailable", "This instance is shutting down; retry the callback", { headers: { "Retry-After": "5" } });
-  const q: Pending = pending.get(account) ?? { ids: new Set<string>() };
-  pending.set(account, q);
-  q.ids.add(orderId);
-  if (q.timer) return;
-  q.timer = setTimeout(() => {
+/**
+ * Syncs the account's queued callbacks, a batch at a time, until its queue is empty (or what is
+ * left is claimed elsewhere). A batch whose sync started is removed from the queue; one that could
+ * not start is released for the next drain (or the 5-minute sync, which reads every new order anyway).
+ */
+export async function drainCallbacks(account: AccountKind): Promise<number> {
+  let synced = 0;
+  for (;;) {
+    if (isDraining()) return synced;
+    const ids = await claimCallbacks(account);
+    if (!ids.length) return synced;
+    let started = false;
+    try {
+      started = await runTargeted(account, ids);
+    } finally {
+      if (started) await db.orderCallback.deleteMany({ where: { account, emagOrderId: { in: ids }, claimedBy: instanceId() } });
+      else await db.orderCallback.updateMany({ where: { account, emagOrderId: { in: ids }, claimedBy: instanceId() }, data: { claimedBy: null, claimedAt: null } });
+    }
+    if (!started) return synced;
+    synced += ids.length;
+  }
+}
+
+/** Starts a drain of the account's queue after the debounce window, unless one is already due here. */
+export function scheduleCallbackDrain(account: AccountKind, delayMs = CALLBACK_DEBOUNCE_MS) {
+  const d: Drain = drains.get(account) ?? {};
+  drains.set(account, d);
+  if (d.timer) return;
+  d.timer = setTimeout(() => {
     const run = async () => {
-      await q.running; // one targeted sync per account at a time; later ids wait for the next one
-      const ids = [...q.ids];
-      q.ids.clear();
-      q.timer = undefined;
-      if (ids.length) await runTargeted(account, ids);
+      await d.running; // one drain per account at a time here; callbacks queued meanwhile go in the next
+      d.timer = undefined;
+      await drainCallbacks(account);
     };
-    q.running = run().catch((err: unknown) => logger.error({ err, account }, "callback-triggered order sync failed"));
-  }, CALLBACK_DEBOUNCE_MS);
+    d.running = run().catch((err: unknown) => logger.error({ err, account }, "callback-triggered order sync failed"));
+  }, delayMs);
+}
+
+/** Accounts with queued callbacks that nobody holds (unclaimed for a while, or claimed by a dead instance). */
+export async function pendingCallbackAccounts(): Promise<AccountKind[]> {
+  const rows = await db.$queryRaw<{ account: AccountKind }[]>`
+    SELECT DISTINCT account FROM order_callbacks
+    WHERE (claimed_at IS NULL AND received_at < now() - interval '5 seconds')
+       OR claimed_at < now() - make_interval(secs => ${CALLBACK_CLAIM_MS / 1000})`;
+  return rows.map((r) => r.account);
+}
+
+/** Tests and shutdown: resolves when this process's callback drains have ended. */
+export async function waitForCallbackDrains() {
+  for (const d of drains.values()) await d.running;
+}
+
+/** Queues a targeted sync of this order (coalesced per account across instances); 503 while shutting down (eMAG retries). */
+export async function requestCallbackSync(account: AccountKind, orderId: string) {
+  if (isDraining()) throw new AppError("unavailable", "This instance is shutting down; retry the callback", { headers: { "Retry-After": "5" } });
+  // Already queued (a repeated callback, or one that landed on another instance): one sync covers both.
+  await db.$executeRaw`INSERT INTO order_callbacks (account, emag_order_id) VALUES (${account}::"AccountKind", ${orderId}) ON CONFLICT DO NOTHING`;
+  scheduleCallbackDrain(account);
 }

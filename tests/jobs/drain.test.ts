@@ -9,6 +9,8 @@ import { isHalted, resetDrainForTests, startDraining } from "@/lib/jobs/drain";
 import { inProcessStep } from "@/lib/jobs/in-process-step";
 import { setJobMode } from "@/lib/jobs/mode";
 import { drainJobs } from "@/lib/jobs/shutdown";
+import { createOfferJob } from "@/lib/offers/jobs";
+import { offerJobKinds } from "@/lib/offers/types";
 import { requestCallbackSync, startOrdersSync, waitForOrderSyncs } from "@/lib/orders/service";
 import { HEARTBEAT_MS } from "@/lib/sync/runtime";
 import { cleanupStuckSyncs, startProductSync, startScheduledSync } from "@/lib/sync/service";
@@ -35,9 +37,12 @@ describe("graceful drain", () => {
     startDraining();
     expect(await code(startProductSync({ account_type: "both", mode: "full" }, { triggeredBy: "user" }))).toBe(503);
     expect(await code(startOrdersSync({ account_type: "both", mode: "incremental" }, { triggeredBy: "user" }))).toBe(503);
-    expect(() => requestCallbackSync("main", "123")).toThrow(AppError);
+    await expect(requestCallbackSync("main", "123")).rejects.toThrow(AppError);
     expect((await startScheduledSync()).syncId).toBeNull();
     expect(await db.syncLog.count()).toBe(0);
+    // Offer jobs too: a bulk change sent while this instance stops is refused before anything is written.
+    expect(await code(createOfferJob({ kind: offerJobKinds[0], actor: { userId: null, triggeredBy: "user" }, spec: {}, items: [] }))).toBe(503);
+    expect(await db.offerJob.count()).toBe(0);
   });
 
   it("waits for running syncs that finish within the bound", async () => {

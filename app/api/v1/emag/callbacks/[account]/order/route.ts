@@ -15,6 +15,6 @@ export const GET = publicRoute<{ account: string }>(async ({ req, params }) => {
   if (!(await verifyCallbackToken(account, token)))
     throw new AppError("unauthorized", "Invalid or missing callback token");
   const { order_id } = parseQuery(req, callbackQuerySchema);
-  requestCallbackSync(account, order_id);
+  await requestCallbackSync(account, order_id);
   return Response.json({ received: true, account, order_id }, { status: 200 });
 });
