@@ -1,7 +1,7 @@
 // R6: 50 concurrent callers per account (MAIN and FBE at once) against the simulator at eMAG's real
 // limits (3 req/s, 12 req/s for orders; not FAST_LIMITS). What must hold: the simulator answers no
-// 429, read from its own /stats. With TEST_REDIS_URL, the same again from two processes sharing
-// one budget per account through Redis (25 callers each).
+// 429, read from its own /stats. With TEST_REDIS_URL, the same again from two processes (two
+// instances) sharing one budget per account through Redis, 50 callers per account in each.
 import { execFile } from "node:child_process";
 import { appendFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
@@ -76,12 +76,12 @@ describe("R6 eMAG's rate limits under concurrency", () => {
 
   it.skipIf(!redisUrl)("two processes sharing the budget through Redis: no 429", { timeout: 120_000 }, async () => {
     const sim = await simulator();
-    const args = { baseUrl: sim.url, redisUrl, keyPrefix: `magflow-reliability:${randomUUID()}`, callers: CALLERS / 2, perCaller: PER_CALLER };
+    const args = { baseUrl: sim.url, redisUrl, keyPrefix: `magflow-reliability:${randomUUID()}`, callers: CALLERS, perCaller: PER_CALLER };
     const [a, b] = await Promise.all([runWorker(args), runWorker(args)]);
     const stats = await simStats(sim);
     const limited = (stats.rateLimited.main ?? 0) + (stats.rateLimited.fbe ?? 0);
     const accounts = [a, b].flatMap((w) => Object.values(w.accounts));
-    row.tried(`2 processes × ${CALLERS / 2} callers × ${PER_CALLER} requests per account through Redis (${stats.totals.requests} requests in ${(Math.max(a.ms, b.ms) / 1000).toFixed(1)} s)`);
+    row.tried(`2 processes × ${CALLERS} callers × ${PER_CALLER} requests per account through Redis (${stats.totals.requests} requests in ${(Math.max(a.ms, b.ms) / 1000).toFixed(1)} s)`);
     row.check("0 × 429 (two processes, Redis)", limited === 0, `${limited} × 429 ${JSON.stringify(stats.rateLimited)}`);
     row.check("budget in Redis", accounts.every((x) => x.store === "redis"), JSON.stringify(accounts.map((x) => x.store)));
     row.check("every shared-budget call answered", accounts.every((x) => x.failed === 0), JSON.stringify(accounts));
