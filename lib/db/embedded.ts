@@ -100,9 +100,10 @@ function binariesDir(): string | undefined {
 }
 
 /** As root, fail early and clearly when the postgres user could not reach the binaries or the data. */
-function checkRootCanDelegate(dataDir: string) {
+function checkRootCanDelegate(databaseDir: string) {
   if (process.getuid?.() !== 0) return;
-  for (const [what, target] of [["its binaries", binariesDir()], ["its data folder", dataDir]] as const) {
+  // The database folder itself belongs to the postgres user (initdb makes it mode 700): its parents count.
+  for (const [what, target] of [["its binaries", binariesDir()], ["its data folder", path.dirname(databaseDir)]] as const) {
     const blocked = target && unreachableForOthers(target);
     if (blocked)
       throw new EmbeddedPostgresError(
