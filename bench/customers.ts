@@ -4,7 +4,9 @@
 // list by net spend per segment under load (autocannon; the list is never cached); the summary
 // uncached (computeCustomersSummary) and cached; then the customer upkeep per 100-order page through
 // the real page transaction (upsertOrders): new orders of existing buyers, then the same orders
-// re-synced with a new status. The upkeep's own, longer bench is bench/customers-upkeep.ts.
+// re-synced with a new status. The upkeep's own, longer bench is bench/customers-upkeep.ts; the
+// server's time for each upkeep statement (less disturbed by a busy machine): bench/customers-statements.ts
+// on the database `--keep` leaves.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import http from "node:http";

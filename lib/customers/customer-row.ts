@@ -13,7 +13,7 @@ export const BUYER_FIELDS = [
 ] as const;
 
 /**
- * One order's metric inputs as `ORDER_TUPLE` (refresh.ts) sends them: a JSON array, so a customer's
+ * One order's metric inputs as `ORDER_TUPLE` (refresh.ts) sends them (and emag_orders.customer_input keeps them): a JSON array, so a customer's
  * orders arrive as one JSON value (parsed natively) rather than as rows parsed field by field.
  * Times are epoch milliseconds; amounts are decimal text.
  */

@@ -43,6 +43,8 @@ export interface StoredIdentity {
   identity_keys: string[] | null;
   customer_id?: string | null;
   buyer: Record<string, unknown> | null;
+  /** emag_orders.customer_input: the inputs its customer's agg holds for it (null: unknown, recompute). */
+  customer_input?: unknown[] | null;
 }
 
 /** An order's place in the identity graph: every key it ever had (stored + its buyer's current ones, sorted). */

@@ -7,7 +7,8 @@ import { invalidateCache } from "@/lib/cache";
 import { customerRow, orderInputOf, returnInputOf, type CustomerRowValues, type OrderTuple, type ReturnTuple } from "./customer-row";
 import { groupByKeys, type KeyedOrder } from "./grouping";
 import { customerIdFor, identityKeys, orderRefKey } from "./keys";
-import { customerClock, ORDER_TUPLE, ORDERS_WITH_BUYER, RETURN_TUPLE, writeRows } from "./refresh";
+import { customerClock, ORDER_TUPLE, ORDERS_WITH_BUYER, RETURN_TUPLE, storedBuyer, writeRankedRows, writeRows, type RankedRow } from "./refresh";
+import { rfmScores } from "./rfm";
 import type { CustomerOrderInput, CustomerReturnInput } from "./types";
 import { refreshRfm } from "./rfm-sql";
 import { inCustomerTransaction, type TxQuery } from "./tx";
@@ -17,22 +18,24 @@ export const REBUILD_BATCH = 5_000;
 const ORDER_BATCH = 20_000;
 const KEY_BATCH = 50_000;
 
-/** [emag_orders id, identity_created_at unset, identity_keys, customer_id, ORDER_TUPLE]. */
-type StoredOrder = [id: string, identityUnset: boolean, keys: string[] | null, customerId: string | null, order: OrderTuple];
+/** [emag_orders id, identity_created_at unset, identity_keys, customer_id, ORDER_TUPLE, customer_input differs from it]. */
+type StoredOrder = [id: string, identityUnset: boolean, keys: string[] | null, customerId: string | null, order: OrderTuple, inputStale: boolean];
 
 // One JSON value per order (JSON.parse is cheaper than the driver's field-by-field parsing), read
 // in slices of the table's blocks (a TID range scan each), so TypeScript works on one slice while
 // the server builds the next.
 const READ_SLICES = 8;
 const TABLE_BLOCKS = `SELECT (pg_relation_size('emag_orders') / current_setting('block_size')::int)::int AS blocks`;
-const READ_SLICE = `SELECT json_build_array(o.id, o.identity_created_at IS NULL, o.identity_keys, o.customer_id, ${ORDER_TUPLE}) AS o
-FROM ${ORDERS_WITH_BUYER} WHERE o.ctid >= format('(%s,0)', $1::int)::tid AND o.ctid < format('(%s,0)', $2::int)::tid`;
+const READ_SLICE = `SELECT json_build_array(o.id, o.identity_created_at IS NULL, o.identity_keys, o.customer_id, y.t, o.customer_input IS DISTINCT FROM y.t) AS o
+FROM ${ORDERS_WITH_BUYER} CROSS JOIN LATERAL (SELECT ${ORDER_TUPLE} AS t OFFSET 0) y WHERE o.ctid >= format('(%s,0)', $1::int)::tid AND o.ctid < format('(%s,0)', $2::int)::tid`;
 // Every RMA with the order it returns (account + emag_order_id); bucketed by the new grouping in TS.
 const READ_RETURNS = `SELECT json_agg(${RETURN_TUPLE}) AS returns FROM emag_returns r WHERE r.emag_order_id IS NOT NULL`;
 
 const DEFER_FK = `SET CONSTRAINTS emag_orders_customer_id_fkey DEFERRED`;
+// The inputs are computed again from the row (cheaper than sending them back): the same values READ_SLICE read.
 const UPDATE_ORDERS = `
-UPDATE emag_orders o SET customer_id = u.customer_id, identity_keys = u.keys, identity_created_at = COALESCE(o.identity_created_at, u.created_at)
+UPDATE emag_orders o SET customer_id = u.customer_id, identity_keys = u.keys, identity_created_at = COALESCE(o.identity_created_at, u.created_at),
+  customer_input = (SELECT ${ORDER_TUPLE} FROM (SELECT ${storedBuyer("o")} AS b OFFSET 0) x)
 FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, customer_id text, keys text[], created_at timestamptz) WHERE o.id = u.id`;
 const UPSERT_KEYS = `INSERT INTO customer_keys (key, customer_id) SELECT * FROM unnest($1::text[], $2::text[])
 ON CONFLICT (key) DO UPDATE SET customer_id = excluded.customer_id`;
@@ -46,6 +49,18 @@ UPDATE emag_returns r SET order_id = NULL, customer_id = NULL
 WHERE (r.order_id IS NOT NULL OR r.customer_id IS NOT NULL)
   AND NOT EXISTS (SELECT 1 FROM emag_orders o WHERE o.account = r.account AND o.emag_order_id = r.emag_order_id)`;
 const DELETE_STALE = `DELETE FROM customers c WHERE NOT EXISTS (SELECT 1 FROM emag_orders o WHERE o.customer_id = c.id)`;
+
+const ANY_CUSTOMER = `SELECT EXISTS (SELECT 1 FROM customers) AS any`;
+
+/** The rows with their RFM (rfm.ts rfmScores over them all: the base is every row with a purchase). */
+function ranked(rows: readonly CustomerRowValues[]): RankedRow[] {
+  const base = rows.flatMap((r) => (r.purchases > 0 && r.last_purchase_at ? [{ customerId: r.id, lastPurchaseAt: new Date(r.last_purchase_at), purchases: r.purchases, netSpendCents: r.agg.cents[0] - r.agg.cents[1] }] : []));
+  const rfm = rfmScores(base);
+  return rows.map((r) => {
+    const s = rfm.get(r.id);
+    return { ...r, rfm_r: s?.r ?? null, rfm_f: s?.f ?? null, rfm_m: s?.m ?? null, rfm_segment: s?.segment ?? null };
+  });
+}
 
 const chunks = <T>(xs: readonly T[], size: number) => Array.from({ length: Math.ceil(xs.length / size) }, (_, i) => xs.slice(i * size, (i + 1) * size));
 const sameKeys = (a: readonly string[] | null, b: readonly string[]) => (a?.length ?? 0) === b.length && b.every((k, i) => a![i] === k);
@@ -78,6 +93,7 @@ export async function rebuildCustomers(opts: { now?: Date } = {}): Promise<Rebui
   };
   const counts = await inCustomerTransaction(async (query: TxQuery) => {
     await query(DEFER_FK);
+    const fromNothing = !(await query<{ any: boolean }>(ANY_CUSTOMER))[0]?.any;
     const blocks = (await query<{ blocks: number }>(TABLE_BLOCKS))[0]!.blocks;
     // The last slice is open-ended: the table cannot grow meanwhile (the lock), but this reads to its end anyway.
     const edges = Array.from({ length: READ_SLICES + 1 }, (_, i) => (i === READ_SLICES ? 2 ** 31 - 1 : Math.floor((blocks * i) / READ_SLICES)));
@@ -108,10 +124,10 @@ export async function rebuildCustomers(opts: { now?: Date } = {}): Promise<Rebui
     // the rows below are computed.
     const writes: Promise<unknown>[] = [];
     const later = (fn: () => Promise<unknown>) => void writes.push(fn());
-    const changed = orders.flatMap(([id, unset, stored, customerId, t], i) => {
+    const changed = orders.flatMap(([id, unset, stored, customerId, t, inputStale], i) => {
       const next = assigned.get(id)!;
       const keys = keyed[i]!.keys;
-      return next !== customerId || !sameKeys(stored, keys) || unset ? [{ id, customer_id: next, keys, created_at: new Date(t[3]).toISOString() }] : [];
+      return next !== customerId || !sameKeys(stored, keys) || unset || inputStale ? [{ id, customer_id: next, keys, created_at: new Date(t[3]).toISOString() }] : [];
     });
     for (const batch of chunks(changed, ORDER_BATCH)) later(() => query(UPDATE_ORDERS, [JSON.stringify(batch)]));
 
@@ -127,18 +143,19 @@ export async function rebuildCustomers(opts: { now?: Date } = {}): Promise<Rebui
       const customerId = byRef.get(`${t[0]}:${t[1]}`);
       if (customerId) byCustomer.get(customerId)!.returns.push(returnInputOf(t));
     }
-    let batch: CustomerRowValues[] = [];
+    // Into an empty table, every row is an insert: ranked first (rfmScores over the whole base, what
+    // refreshRfm's SQL gives) and inserted with its RFM, rather than inserted and then updated again
+    // for it. Over stored rows most are unchanged: streamed while the rest are computed, and
+    // refreshRfm below updates the ranks that moved.
+    const rows: CustomerRowValues[] = [];
     let n = 0;
     for (const [id, c] of byCustomer) {
-      batch.push(customerRow(id, c.orders, c.returns, now, id));
-      if (batch.length === REBUILD_BATCH) {
-        const rows = batch;
-        later(() => writeRows(query, rows));
-        batch = [];
-      }
+      rows.push(customerRow(id, c.orders, c.returns, now, id));
+      if (!fromNothing && rows.length === REBUILD_BATCH) later(() => writeRows(query, rows.splice(0)));
       if (++n % 250 === 0) await yieldToIo();
     }
-    later(() => writeRows(query, batch));
+    if (!fromNothing) later(() => writeRows(query, rows.splice(0)));
+    else for (const batch of chunks(ranked(rows), REBUILD_BATCH)) later(() => writeRankedRows(query, batch));
     phase("rows");
     await Promise.all(writes);
     phase("writes");

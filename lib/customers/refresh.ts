@@ -32,29 +32,39 @@ const ms = (t: string) => `(extract(epoch FROM ${t}) * 1000)::bigint`;
  */
 export const ORDERS_WITH_BUYER = `emag_orders o CROSS JOIN LATERAL (SELECT ${storedBuyer("o")} AS b OFFSET 0) x`;
 
-/** One order's metric inputs (README "Metrics") as an OrderTuple; FROM ORDERS_WITH_BUYER. */
-export const ORDER_TUPLE = `json_build_array(o.account, o.emag_order_id::text, ${ms("COALESCE(o.emag_created_at, o.first_seen_at)")},
+/**
+ * One order's metric inputs (README "Metrics") as an OrderTuple; FROM ORDERS_WITH_BUYER. jsonb, as
+ * emag_orders.customer_input keeps it (compared with it without a cast).
+ */
+export const ORDER_TUPLE = `jsonb_build_array(o.account, o.emag_order_id::text, ${ms("COALESCE(o.emag_created_at, o.first_seen_at)")},
   ${ms("COALESCE(o.identity_created_at, o.emag_created_at, o.first_seen_at)")}, o.status, o.total::text, o.currency, o.payment_mode_id,
   COALESCE(o.shipping_address->>'city', o.billing_address->>'city'), (o.awb_number IS NOT NULL OR o.finalized_at IS NOT NULL),
   CASE WHEN o.cancellation_reason->>'id' ~ '^-?\\d{1,9}$' THEN (o.cancellation_reason->>'id')::int END,
   CASE WHEN o.buyer IS NOT NULL THEN o.refunded_amount::text ELSE o.raw->>'refunded_amount' END,
-  json_build_array(${BUYER_FIELDS.map((f) => `x.b->'${f}'`).join(", ")}))`;
+  jsonb_build_array(${BUYER_FIELDS.map((f) => `x.b->'${f}'`).join(", ")}))`;
 
 /** One RMA's inputs as a ReturnTuple; `r` is emag_returns. */
 export const RETURN_TUPLE = `json_build_array(r.account, r.emag_order_id::text, r.emag_rma_id::text, r.request_status, r.return_type,
   r.refund_value::text, ${ms("COALESCE(r.emag_date, r.first_seen_at)")})`;
 
 /**
- * Each customer's orders and the returns of those orders, one row per customer, each list one JSON
- * value. Joined to unnest() rather than `= ANY($1)`: the sync pool plans generically (lib/db/pools.ts),
- * and a generic plan of `customer_id = ANY($1)` guesses a large share of the table and scans it.
+ * Each customer's orders and the returns of those orders, one row per customer (none for a
+ * customer without orders), each list one JSON value; and, as the row is computed from them, every
+ * order's customer_input set to these inputs (a no-op unless something changed an order without
+ * the upkeep, e.g. a local status change). Joined to unnest() rather than `= ANY($1)`: the sync
+ * pool plans generically (lib/db/pools.ts), and a generic plan of `customer_id = ANY($1)` guesses
+ * a large share of the table and scans it.
  */
 const LOAD_INPUTS = `
-SELECT k.id,
-  (SELECT json_agg(${ORDER_TUPLE}) FROM ${ORDERS_WITH_BUYER} WHERE o.customer_id = k.id) AS orders,
+WITH t AS MATERIALIZED (
+  SELECT o.id, o.customer_id, o.customer_input, ${ORDER_TUPLE} AS t
+  FROM unnest($1::text[]) AS k(id) JOIN emag_orders o ON o.customer_id = k.id CROSS JOIN LATERAL (SELECT ${storedBuyer("o")} AS b OFFSET 0) x
+),
+inputs AS (UPDATE emag_orders o SET customer_input = t.t FROM t WHERE o.id = t.id AND t.customer_input IS DISTINCT FROM t.t)
+SELECT t.customer_id AS id, json_agg(t.t) AS orders,
   (SELECT json_agg(${RETURN_TUPLE}) FROM emag_orders o JOIN emag_returns r ON r.account = o.account AND r.emag_order_id = o.emag_order_id
-   WHERE o.customer_id = k.id) AS returns
-FROM unnest($1::text[]) AS k(id)`;
+   WHERE o.customer_id = t.customer_id) AS returns
+FROM t GROUP BY t.customer_id`;
 
 export type CustomerInputs = Map<string, { orders: CustomerOrderInput[]; returns: CustomerReturnInput[]; canonicalId?: string }>;
 
@@ -74,7 +84,8 @@ export function customerInputs(orders: readonly OrderTuple[], returns: readonly 
 /** Every given customer's inputs (an entry for each id, empty when it has no orders). */
 export async function loadCustomerInputs(query: TxQuery, ids: readonly string[]): Promise<CustomerInputs> {
   const rows = ids.length ? await query<{ id: string; orders: OrderTuple[] | null; returns: ReturnTuple[] | null }>(LOAD_INPUTS, [ids]) : [];
-  return new Map(rows.map((r) => [r.id, customerInputs(r.orders ?? [], r.returns ?? [])]));
+  const found = new Map(rows.map((r) => [r.id, customerInputs(r.orders ?? [], r.returns ?? [])]));
+  return new Map(ids.map((id) => [id, found.get(id) ?? { orders: [], returns: [] }]));
 }
 
 const COLUMNS: [name: keyof CustomerRowValues, type: string][] = [
@@ -86,16 +97,20 @@ const COLUMNS: [name: keyof CustomerRowValues, type: string][] = [
   ["tier", "text"], ["loyalty", "int"], ["risk", "text"], ["score_inputs", "jsonb"], ["purchases", "int"], ["last_purchase_at", "timestamptz"],
   ["canonical_id", "text"], ["agg", "jsonb"],
 ];
-const names = COLUMNS.map(([n]) => n);
-const updated = names.filter((n) => n !== "id");
+
+const RFM_COLUMNS: [name: string, type: string][] = [["rfm_r", "int"], ["rfm_f", "int"], ["rfm_m", "int"], ["rfm_segment", "text"]];
 
 /**
  * In one statement: deletes `gone` customers ($2), writes the rows ($1: insert or update; a row
  * whose values did not change is left alone, so updated_at is its last change), adds an order
  * page's new keys ($3, $4) and links the returns of its orders ($5). Keys and returns may point at
- * rows this statement inserts: foreign keys are checked at its end.
+ * rows this statement inserts: foreign keys are checked at its end. `columns`: COLUMNS, plus the
+ * RFM columns when the rows come ranked (the rebuild).
  */
-const WRITE_ROWS = `
+function writeRowsSql(columns: readonly (readonly [string, string])[]) {
+  const all = columns.map(([n]) => n);
+  const set = all.filter((n) => n !== "id");
+  return `
 WITH gone AS (DELETE FROM customers WHERE id = ANY($2::text[])),
 new_keys AS (INSERT INTO customer_keys (key, customer_id) SELECT * FROM unnest($3::text[], $4::text[])),
 linked AS (
@@ -104,11 +119,22 @@ linked AS (
   WHERE r.account = o.account AND r.emag_order_id = o.emag_order_id
     AND (r.order_id IS DISTINCT FROM o.id OR r.customer_id IS DISTINCT FROM o.customer_id)
 )
-INSERT INTO customers AS c (${names.join(", ")}, updated_at)
-SELECT ${names.map((n) => `x.${n}`).join(", ")}, now()
-FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMNS.map(([n, t]) => `${n} ${t}`).join(", ")})
-ON CONFLICT (id) DO UPDATE SET ${updated.map((n) => `${n} = excluded.${n}`).join(", ")}, updated_at = now()
-WHERE (${updated.map((n) => `c.${n}`).join(", ")}) IS DISTINCT FROM (${updated.map((n) => `excluded.${n}`).join(", ")})`;
+INSERT INTO customers AS c (${all.join(", ")}, updated_at)
+SELECT ${all.map((n) => `x.${n}`).join(", ")}, now()
+FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map(([n, t]) => `${n} ${t}`).join(", ")})
+ON CONFLICT (id) DO UPDATE SET ${set.map((n) => `${n} = excluded.${n}`).join(", ")}, updated_at = now()
+WHERE (${set.map((n) => `c.${n}`).join(", ")}) IS DISTINCT FROM (${set.map((n) => `excluded.${n}`).join(", ")})`;
+}
+const WRITE_ROWS = writeRowsSql(COLUMNS);
+const WRITE_RANKED_ROWS = writeRowsSql([...COLUMNS, ...RFM_COLUMNS]);
+
+/** A row with its RFM (rfm.ts rfmScores over the whole base; null outside it). */
+export type RankedRow = CustomerRowValues & { rfm_r: number | null; rfm_f: number | null; rfm_m: number | null; rfm_segment: string | null };
+
+/** Writes rows that come with their RFM (the rebuild, which ranks the base itself). */
+export async function writeRankedRows(query: TxQuery, rows: readonly RankedRow[]): Promise<void> {
+  if (rows.length) await query(WRITE_RANKED_ROWS, [JSON.stringify(rows), [], [], [], []]);
+}
 
 /** What an order page adds to its customers' write. */
 export interface PageExtras {

@@ -105,10 +105,11 @@ up AS (
       ELSE o.timeline END
   WHERE o.content_hash IS DISTINCT FROM excluded.content_hash
   RETURNING o.id, o.account, o.emag_order_id, o.status, (o.xmax = 0) AS inserted, o.customer_name, o.total, o.currency,
-    o.customer_id, o.identity_keys, COALESCE(o.identity_created_at, o.emag_created_at, o.first_seen_at) AS identity_at, o.buyer
+    o.customer_id, o.identity_keys, COALESCE(o.identity_created_at, o.emag_created_at, o.first_seen_at) AS identity_at, o.buyer,
+    o.customer_input
 )
 SELECT up.id, up.account, up.emag_order_id::text AS emag_order_id, up.status, up.inserted, prev.status AS prev_status,
-  up.customer_id, up.identity_keys, up.identity_at, up.buyer,
+  up.customer_id, up.identity_keys, up.identity_at, up.buyer, up.customer_input,
   up.customer_name, up.total::text AS total, up.currency
 FROM up LEFT JOIN prev USING (account, emag_order_id)`;
 
@@ -138,7 +139,7 @@ const preparedQuery = (client: pg.PoolClient): TxQuery => async (sql, params = [
 };
 
 const refOf = (r: { account: string; emag_order_id: string }) => `${r.account}:${r.emag_order_id}`;
-type WrittenRow = UpsertedOrder & { customer_id: string | null; identity_keys: string[] | null; identity_at: Date; buyer: Record<string, unknown> | null };
+type WrittenRow = UpsertedOrder & { customer_id: string | null; identity_keys: string[] | null; identity_at: Date; buyer: Record<string, unknown> | null; customer_input: unknown[] | null };
 
 /** PostgreSQL's deadlock_detected: a customer merge waited on a row this page had locked (README). */
 const DEADLOCK = "40P01";
@@ -172,7 +173,7 @@ async function writePage(unique: OrderRow[], orderJson: string): Promise<Upserte
   try {
     await client.query("BEGIN");
     const rows = (await client.query<WrittenRow>({ name: "orders-upsert", text: UPSERT_ORDERS, values: [orderJson] })).rows;
-    const written = rows.map(({ customer_id: _c, identity_keys: _k, identity_at: _t, buyer: _b, ...w }) => w);
+    const written = rows.map(({ customer_id: _c, identity_keys: _k, identity_at: _t, buyer: _b, customer_input: _i, ...w }) => w);
     if (written.length) {
       const ids = written.map((w) => w.id);
       const changed = new Set(written.map(refOf));
@@ -183,7 +184,7 @@ async function writePage(unique: OrderRow[], orderJson: string): Promise<Upserte
       await client.query({ name: "orders-lines-delete", text: DELETE_LINES, values: [ids] });
       if (lines.length) await client.query({ name: "orders-lines-insert", text: INSERT_LINES, values: [JSON.stringify(lines), ids] });
       const t = performance.now();
-      const identities = rows.map((r) => ({ id: r.id, account: r.account, emag_order_id: r.emag_order_id, created_at: r.identity_at, identity_keys: r.identity_keys, customer_id: r.customer_id, buyer: r.buyer }));
+      const identities = rows.map((r) => ({ id: r.id, account: r.account, emag_order_id: r.emag_order_id, created_at: r.identity_at, identity_keys: r.identity_keys, customer_id: r.customer_id, buyer: r.buyer, customer_input: r.customer_input }));
       await upkeepCustomersForOrders(query, ids, identities);
       upkeepMs = performance.now() - t;
       // Stock: new orders reserve their lines once, cancelled/returned ones release them (lib/inventory/orders.ts).
