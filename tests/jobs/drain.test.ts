@@ -59,10 +59,12 @@ describe("graceful drain", () => {
   });
 
   it("leaves a sync still running at the bound as running, with its checkpoint; it goes stale by heartbeat", { timeout: 60_000 }, async () => {
-    await simControl(sim, "config", { latencyMs: 150 });
+    // Slow pages (60 of them at 500 ms each, a few lanes at a time): the sync cannot end within the bound.
+    await simControl(sim, "config", { latencyMs: 500 });
     const started = await startProductSync({ account_type: "both", mode: "full" }, { triggeredBy: "user" });
     const id = started.body.sync_id;
-    await new Promise((r) => setTimeout(r, 1_500)); // some pages written
+    // Some pages written, not all: drain from the middle of the sync.
+    for (let i = 0; i < 200 && ((await db.syncLog.findUniqueOrThrow({ where: { id } })).pages ?? 0) === 0; i++) await new Promise((r) => setTimeout(r, 100));
     const drain = await drainJobs(500);
     expect(drain.drained).toBe(false);
     await new Promise((r) => setTimeout(r, 500));
