@@ -36,3 +36,9 @@ export const repricerRunRequestedSchema = z.object({
 export type RepricerRunRequested = z.infer<typeof repricerRunRequestedSchema>;
 
 export const repricerRunRequested = eventType("emag/repricer.run-requested", { schema: repricerRunRequestedSchema });
+
+/** An alert window was opened (lib/alerts/raise.ts); its delivery waits until deliver_after, then sends to every channel. */
+export const alertOpenedSchema = z.object({ window_id: z.uuid(), deliver_after: z.iso.datetime() });
+export type AlertOpened = z.infer<typeof alertOpenedSchema>;
+
+export const alertOpened = eventType("alerts/alert.opened", { schema: alertOpenedSchema });

@@ -1,14 +1,18 @@
+import { alertsCheck, deliverAlert } from "@/inngest/functions/alerts";
 import { checkHealth, checkHealthBody } from "@/inngest/functions/check-health";
 import { pushInventoryScheduled } from "@/inngest/functions/inventory";
 import { autoAcknowledgeOrders, cleanupSyncLogs, syncOrders, syncOrdersScheduled } from "@/inngest/functions/orders";
 import { runOfferJob } from "@/inngest/functions/offer-jobs";
+import { reportsDaily, reportsWeekly } from "@/inngest/functions/reports";
 import { repricerAfterSync, repricerHourly } from "@/inngest/functions/repricer";
 import { syncProducts } from "@/inngest/functions/sync-products";
 import { syncProductsCleanup, syncProductsHourly } from "@/inngest/functions/sync-products-scheduled";
+import { alertsCheckBody } from "@/lib/alerts/check";
 import { inventoryPushBody } from "@/lib/inventory/jobs";
 import type { StepRunner } from "@/lib/jobs/step";
 import type { ScheduleKey } from "@/lib/jobs/schedules";
 import { autoAcknowledgeBody, cleanupLogsBody, scheduledOrdersSyncBody } from "@/lib/orders/jobs";
+import { dailyReportBody, weeklyReportBody } from "@/lib/reports/jobs";
 import { scheduledRepricerBody } from "@/lib/repricer/jobs";
 import { cleanupStuckSyncsBody, scheduledProductSyncBody } from "@/lib/sync/scheduled";
 
@@ -17,7 +21,8 @@ export { inngest } from "@/inngest/client";
 /** Every Inngest function, served at /api/inngest. */
 export const functions = [
   checkHealth, syncProducts, syncProductsHourly, syncProductsCleanup, syncOrders, syncOrdersScheduled, autoAcknowledgeOrders, cleanupSyncLogs, runOfferJob,
-  repricerHourly, repricerAfterSync, pushInventoryScheduled,
+  repricerHourly, repricerAfterSync, pushInventoryScheduled, reportsDaily, reportsWeekly,
+  deliverAlert, alertsCheck,
 ];
 
 /** Bodies of scheduled functions, for the in-process fallback (keyed like lib/jobs/schedules). */
@@ -30,4 +35,7 @@ export const scheduledBodies: Record<ScheduleKey, (step: StepRunner, source: str
   syncLogCleanup: cleanupLogsBody,
   repricer: scheduledRepricerBody,
   inventoryPush: inventoryPushBody,
+  alertsCheck: alertsCheckBody,
+  reportsDaily: dailyReportBody,
+  reportsWeekly: weeklyReportBody,
 };

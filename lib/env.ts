@@ -73,6 +73,10 @@ export const envSchema = z.object({
   /** Sender of AWBs (the pickup address comes from eMAG's addresses/read). */
   EMAG_SENDER_NAME: z.string().min(3).default("MagFlow Depozit"),
   EMAG_SENDER_PHONE: z.string().regex(/^\+?\d{8,11}$/, "8-11 digits").default("0212000000"),
+  /** Key for eMAG credentials stored from the UI: 32 bytes, base64 or hex. Unset: DATA_DIR/secrets.json (not in production). */
+  MAGFLOW_ENCRYPTION_KEY: optionalString,
+  /** The previous key, during a rotation (`npm run secrets:rotate`); still accepted for reading. */
+  MAGFLOW_ENCRYPTION_KEY_OLD: optionalString,
 
   // Orders.
   /** Base URL eMAG reaches this app at (callback URLs, uploaded invoices). Default: NEXTAUTH_URL. */
@@ -86,6 +90,10 @@ export const envSchema = z.object({
   /** smtp://user:pass@host:port or smtps://… (nodemailer's URL form). */
   SMTP_URL: optionalString,
   MAIL_FROM: z.string().min(3).default("MagFlow <magflow@localhost>"),
+  /** Alerts: seconds an alert gathers its burst before it is sent (the message carries the count). */
+  ALERTS_GATHER_SECONDS: int(10, 0, 300),
+  /** Alerts: a webhook that has not answered within this many ms has failed (and is retried). */
+  ALERTS_WEBHOOK_TIMEOUT_MS: int(5000, 100, 60_000),
 
   // Instances.
   /** This instance's name in logs, job leases and the instances table (default: host:pid). */

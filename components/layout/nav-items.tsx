@@ -2,7 +2,7 @@
 // roles holding its permission; breadcrumbs and default page titles derive from it too.
 import type { ReactNode } from "react";
 import {
-  ApiOutlined, ContactsOutlined, DashboardOutlined, DatabaseOutlined, DollarOutlined, ProfileOutlined, RiseOutlined, ShoppingCartOutlined,
+  AlertOutlined, ApiOutlined, BarChartOutlined, ContactsOutlined, DashboardOutlined, DatabaseOutlined, DollarOutlined, ProfileOutlined, RiseOutlined, ShoppingCartOutlined,
   ShoppingOutlined, SyncOutlined, TeamOutlined,
 } from "@ant-design/icons";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
@@ -29,9 +29,11 @@ export const navItems: readonly NavItem[] = [
   { href: "/offers/jobs", label: "Offer jobs", icon: <ProfileOutlined />, permission: "offers.read", group: "offers" },
   { href: "/offers/inventory", label: "Inventory", icon: <DatabaseOutlined />, permission: "offers.read", group: "offers" },
   { href: "/offers/repricer", label: "Repricer", icon: <RiseOutlined />, permission: "offers.read", group: "offers" },
+  { href: "/reports", label: "Reports", icon: <BarChartOutlined />, permission: "reports.read" },
   { href: "/emag/sync", label: "Product sync", icon: <SyncOutlined />, permission: "products.read" },
   { href: "/emag/accounts", label: "eMAG accounts", icon: <ApiOutlined />, permission: "emag.accounts.read" },
   { href: "/users", label: "Users", icon: <TeamOutlined />, permission: "users.manage" },
+  { href: "/settings/alerts", label: "Alerts", icon: <AlertOutlined />, permission: "alerts.manage" },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

@@ -9,6 +9,8 @@ export const permissions = [
   "audit.read",
   "emag.accounts.read",
   "emag.accounts.test",
+  /** Add and edit eMAG accounts: credentials, settings, callback token (admin only). */
+  "emag.accounts.manage",
   "products.read",
   "products.sync",
   "orders.read",
@@ -23,10 +25,16 @@ export const permissions = [
   "offers.read",
   /** Price, stock and status changes sent to eMAG; inventory settings; repricer rules. */
   "offers.write",
+  /** Daily and weekly reports: figures and XLSX downloads. */
+  "reports.read",
+  /** Who receives the scheduled report mails. */
+  "reports.manage",
+  /** Alert channels (e-mail, webhooks), rules and the alert history; admin only. */
+  "alerts.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readOnly: Permission[] = ["dashboard.read", "emag.accounts.read", "products.read", "orders.read", "customers.read", "notifications.read", "offers.read"];
+const readOnly: Permission[] = ["dashboard.read", "emag.accounts.read", "products.read", "orders.read", "customers.read", "notifications.read", "offers.read", "reports.read"];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: permissions,

@@ -3,6 +3,7 @@
 // and is cleared once the item is back above, so the next fall notifies again. Checked after every
 // push (each minute and after each order sync) and after an item edit. Rows another transaction
 // holds are skipped (SKIP LOCKED) and seen at the next check, so the check never waits on an order page.
+import { raiseAlert } from "@/lib/alerts/raise";
 import { db } from "@/lib/db";
 import { notifySafely, type NewNotification } from "@/lib/notifications/service";
 
@@ -29,6 +30,7 @@ export async function checkLowStock(account: "main"): Promise<{ crossed: number;
       (SELECT p.name FROM emag_products p WHERE p.id = i.product_id) AS name`;
   const crossed = rows.filter((r) => r.crossed);
   if (crossed.length) await notifySafely("offers.read", lowStockNotifications(crossed));
+  if (crossed.length) void raiseAlert("inventory.low_stock", { account, items: crossed });
   return { crossed: crossed.length, reset: rows.length - crossed.length };
 }
 

@@ -11,6 +11,11 @@ export const schedules = {
   inventoryPush: { id: "inventory-push-1min", name: "Push MAIN inventory stock to eMAG", cron: "* * * * *", retries: 2 },
   // Half past, away from the hourly product sync (whose completion triggers a run of its own).
   repricer: { id: "emag-repricer-hourly", name: "Hourly repricer: every enabled rule (MAIN + FBE)", cron: "30 * * * *", retries: 2 },
+  alertsCheck: { id: "alerts-check-5min", name: "Alerts: periodic rules, lost deliveries, pruning", cron: "*/5 * * * *", retries: 2 },
+  // UTC: croner (the in-process fallback) refuses Inngest's "TZ=Europe/Bucharest" prefix. 05:00 UTC is
+  // 07:00 in Bucharest in winter, 08:00 in summer; the period is Bucharest's calendar day either way.
+  reportsDaily: { id: "reports-daily", name: "Daily report mail (yesterday, Europe/Bucharest)", cron: "0 5 * * *", retries: 3 },
+  reportsWeekly: { id: "reports-weekly", name: "Weekly report mail (the last 7 days, Monday)", cron: "15 5 * * 1", retries: 3 },
 } as const;
 
 export type ScheduleKey = keyof typeof schedules;

@@ -3,6 +3,7 @@
 // invoice twice changes nothing the second time. After each action the order is re-read from eMAG.
 // Each change is written to the order row and to the audit trail in one transaction.
 import { createHash, randomBytes } from "node:crypto";
+import { awbDefaults } from "@/lib/accounts/settings";
 import { AppError } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit";
 import { cached } from "@/lib/cache";
@@ -10,7 +11,7 @@ import { db } from "@/lib/db";
 import { isEmagApiError } from "@/lib/emag/errors";
 import { orderTransitionError, ORDER_STATUS_LABELS } from "@/lib/emag/order-rules";
 import type { AwbParty } from "@/lib/emag/types";
-import { env, publicBaseUrl } from "@/lib/env";
+import { publicBaseUrl } from "@/lib/env";
 import type { EmagOrder } from "@/lib/generated/prisma/client";
 import { logger } from "@/lib/logger";
 import { notifySafely } from "@/lib/notifications/service";
@@ -201,11 +202,15 @@ export async function generateAwb(id: string, input: AwbRequest, actor: OrderAct
   try {
     const client = clientFor(o);
     const addresses = await client.addresses.read();
-    const pickup = addresses.find((a) => a.address_type_id === 2 && a.is_default) ?? addresses.find((a) => a.address_type_id === 2);
+    // The account's own sender and pickup settings, else EMAG_SENDER_* and eMAG's default pickup address.
+    const defaults = await awbDefaults(o.account);
+    const pickup = defaults.pickupAddressId
+      ? addresses.find((a) => String(a.address_id) === defaults.pickupAddressId)
+      : (addresses.find((a) => a.address_type_id === 2 && a.is_default) ?? addresses.find((a) => a.address_type_id === 2));
+    if (!pickup && defaults.pickupAddressId) throw new AppError("conflict", `The account's pickup address ${defaults.pickupAddressId} is not among its eMAG addresses (addresses/read); fix it on the eMAG accounts page`);
     if (!pickup) throw new AppError("conflict", "No pickup address is configured on eMAG (addresses/read returned none)");
     const ship = (o.shippingAddress ?? {}) as Record<string, string | null>;
-    const e = env();
-    const sender: AwbParty = { name: e.EMAG_SENDER_NAME, contact: e.EMAG_SENDER_NAME, phone1: e.EMAG_SENDER_PHONE, address_id: String(pickup.address_id), locality_id: String(pickup.locality_id ?? ""), street: pickup.address ?? "" };
+    const sender: AwbParty = { name: defaults.senderName, contact: defaults.senderName, phone1: defaults.senderPhone, address_id: String(pickup.address_id), locality_id: String(pickup.locality_id ?? ""), street: pickup.address ?? "" };
     const receiver: AwbParty = {
       name: (o.customerCompany ?? o.customerName ?? ship.contact ?? "Client").padEnd(3, "."),
       contact: ship.contact ?? o.customerName ?? "Client",

@@ -1,6 +1,7 @@
 // What a written batch of orders tells people: order:new for orders seen for the first time
 // (once: only the statement that inserted the row reports it), order:updated for status changes,
 // and notifications for the new ones. History (backfill, first import) is stored silently.
+import { raiseAlert } from "@/lib/alerts/raise";
 import { ORDER_STATUS_LABELS } from "@/lib/emag/order-rules";
 import { notifySafely, type NewNotification } from "@/lib/notifications/service";
 import type { UpsertedOrder } from "@/lib/orders/store";
@@ -23,6 +24,7 @@ export async function announceOrders(written: UpsertedOrder[], opts: { silent: b
     emit("order:updated", { id: o.id, account: o.account, emagOrderId: o.emag_order_id, status: o.status, previousStatus: o.prev_status });
   }
   if (!fresh.length) return;
+  void raiseAlert("order.high_value", { orders: fresh.map((o) => ({ account: o.account, emagOrderId: o.emag_order_id, total: Number(o.total), currency: o.currency, customer: o.customer_name })) });
   const items: NewNotification[] =
     fresh.length > MAX_ORDER_NOTIFICATIONS
       ? [{

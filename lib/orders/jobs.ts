@@ -1,6 +1,8 @@
 // Bodies of the order jobs, shared by the Inngest functions and the in-process fallback. Each
 // side effect is a named step (retried on its own); one account's or one order's failure is
 // recorded and the rest goes on.
+import { autoAcknowledgeAccounts } from "@/lib/accounts/settings";
+import { raiseAlert } from "@/lib/alerts/raise";
 import { AppError } from "@/lib/api/errors";
 import { deleteStaleTokens, STALE_TOKEN_DAYS } from "@/lib/auth/tokens";
 import { refreshRfm } from "@/lib/customers/upkeep";
@@ -72,6 +74,7 @@ export async function ordersSyncBody(step: StepRunner, syncId: string): Promise<
   await step.run("push-inventory", () => pushAfterOrderSync(plan.accounts));
   return (await step.run("finish", async () => {
     const log = await endOrdersSyncLog(syncId, outcomes, returns);
+    if (log.endedNow) void raiseAlert("sync.failed", { kind: "orders", syncId, status: log.status, accounts: log.accounts, error: [...outcomes, ...returns].find((o) => o.error)?.error });
     const failed = outcomes.filter((o) => o.error);
     const failedReturns = returns.filter((r) => r.error);
     const names = (list: AccountOutcome[]) => list.map((f) => f.account.toUpperCase()).join(" and ");
@@ -112,9 +115,11 @@ export interface AutoAckResult {
 
 /** Every 10 minutes: acknowledges every stored MAIN order still new (type 3, status 1), one step each. */
 export async function autoAcknowledgeBody(step: StepRunner, _source: string): Promise<AutoAckResult> {
-  if (!env().ORDERS_AUTO_ACKNOWLEDGE) return { candidates: 0, acknowledged: [], failed: [], disabled: true };
+  // Per account (the row's setting), ORDERS_AUTO_ACKNOWLEDGE as the default.
+  const accounts = await autoAcknowledgeAccounts();
+  if (!accounts.length) return { candidates: 0, acknowledged: [], failed: [], disabled: true };
   const pending = (await step.run("list-new-orders", async () =>
-    (await db.emagOrder.findMany({ where: { type: 3, status: 1 }, select: { id: true, emagOrderId: true }, orderBy: { emagCreatedAt: "asc" }, take: 500 }))
+    (await db.emagOrder.findMany({ where: { type: 3, status: 1, account: { in: accounts } }, select: { id: true, emagOrderId: true }, orderBy: { emagCreatedAt: "asc" }, take: 500 }))
       .map((o) => ({ id: o.id, emag_order_id: o.emagOrderId.toString() })),
   )) as { id: string; emag_order_id: string }[];
   const result: AutoAckResult = { candidates: pending.length, acknowledged: [], failed: [] };

@@ -53,3 +53,6 @@ export const updateProductSchema = z
   .refine((v) => Object.keys(v).length > 0, { message: "at least one field is required" })
   .refine((v) => !(v.discard_local_edits && Object.keys(v).length > 1), { message: "discard_local_edits cannot be combined with edits" });
 export type UpdateProductInput = z.infer<typeof updateProductSchema>;
+
+/** POST /api/v1/emag/products/cleanup-stuck-syncs: how long a running sync may go without a heartbeat. */
+export const cleanupStuckSyncsQuerySchema = z.object({ timeout_minutes: z.coerce.number().int().min(5).max(60).default(15) });

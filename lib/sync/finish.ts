@@ -1,5 +1,6 @@
 // The last step: decides the final status from the checkpoint, ends the log (unless it was
 // cancelled or cleaned up meanwhile), records metrics and tells the browser.
+import { raiseAlert } from "@/lib/alerts/raise";
 import { invalidateCache } from "@/lib/cache";
 import { notifySafely } from "@/lib/notifications/service";
 import { emit } from "@/lib/realtime/emit";
@@ -27,6 +28,7 @@ export function announceEnd(log: SyncLogJson) {
   if (log.status === "failed") emit("sync:failed", { syncId: log.id, error: log.errors.at(-1)?.message ?? "Sync failed" });
   else emit("sync:completed", { syncId: log.id, status: log.status, counters });
   forgetProgress(log.id);
+  void raiseAlert("sync.failed", { kind: "products", syncId: log.id, status: log.status, accounts: log.accounts, error: log.errors.at(-1)?.message });
   if (log.status === "failed" || log.status === "partial")
     void notifySafely("products.read", [{
       type: "sync.failed",

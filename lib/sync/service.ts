@@ -2,6 +2,7 @@
 // Each start someone asked for, each cancel and each stuck sync failed is audited. The sync log is
 // written on the sync's own pool (log-store.ts), so its audit entry follows right after the write.
 import { AppError } from "@/lib/api/errors";
+import { raiseAlert } from "@/lib/alerts/raise";
 import { inngest } from "@/inngest/client";
 import { productsSyncRequested } from "@/inngest/events";
 import { recordAudit, recordAudits, type AuditActor } from "@/lib/audit";
@@ -159,6 +160,7 @@ export async function cleanupStuckSyncs(staleAfterMs: number, reason = "Stuck: n
   const message = `${reason} for over ${minutes} min; marked failed`;
   const ids = await failStaleLogs(staleAfterMs, message);
   if (ids.length) await forgetSeenOffers();
+  if (ids.length) void raiseAlert("sync.stuck", { kind: "products", ids });
   for (const id of ids) {
     abortLocal(id, "stopped");
     syncErrors().inc({ account: "all", type: "stuck" });

@@ -1,5 +1,5 @@
 import { db } from "@/lib/db";
-import { emagDemoMode } from "@/lib/env";
+import { emagAccountConfig } from "@/lib/emag/config";
 import { jobMode } from "@/lib/jobs/mode";
 import { checkDatabase, version } from "@/lib/system/health";
 import { lastHealthCheck } from "@/lib/system/health-job";
@@ -16,14 +16,16 @@ export async function systemStatus() {
     status: database.status,
     version,
     uptimeSeconds: Math.round(process.uptime()),
-    demoMode: emagDemoMode(),
+    // Per account, as the clients see it: stored credentials (eMAG accounts page) or environment
+    // variables make an account live; demo mode is both accounts on the simulator.
+    demoMode: emagAccountConfig("main").mode === "demo" && emagAccountConfig("fbe").mode === "demo",
     inngestMode: jobMode().mode,
     database: { status: database.status },
     lastHealthCheck: last ? { status: last.status, source: last.source, createdAt: last.createdAt.toISOString() } : null,
     accounts: accounts.map((a) => ({
       kind: a.kind,
       displayName: a.displayName,
-      mode: a.credentialsRef.startsWith("demo") ? ("demo" as const) : ("live" as const),
+      mode: emagAccountConfig(a.kind).mode,
     })),
   };
 }

@@ -1,5 +1,7 @@
 // eMAG accounts: wire types, query keys and query options for the accounts page.
 import { queryOptions } from "@tanstack/react-query";
+import type { UpdateAccountInput } from "@/lib/accounts/manage";
+import type { AccountView } from "@/lib/accounts/service";
 import type { BucketUsage } from "@/lib/emag/limiter-usage";
 import type { AccountKind } from "@/lib/realtime/events";
 import { api } from "@/lib/ui/api-client";
@@ -7,19 +9,16 @@ import { api } from "@/lib/ui/api-client";
 export type { AccountKind, BucketUsage };
 export const accountKinds: readonly AccountKind[] = ["main", "fbe"];
 
-export interface EmagAccount {
-  kind: AccountKind;
-  displayName: string;
-  mode: "live" | "demo";
-  baseUrl: string;
-  usage: {
-    account: AccountKind;
-    /** "redis" when the budget is shared across instances (usage is this process's share). */
-    store: "memory" | "redis";
-    buckets: { orders: BucketUsage; default: BucketUsage };
-  };
-  /** eMAG's new-order callback URL (it carries the account's secret): admins only, null for others. */
-  callback_url: string | null;
+/** One account as GET /api/v1/emag/accounts returns it (the server's own type, so both sides agree). */
+export type EmagAccount = AccountView;
+
+/** PATCH /api/v1/emag/accounts/{account}: only the fields that change. */
+export type UpdateEmagAccountBody = UpdateAccountInput;
+
+export interface UpdateEmagAccountResult {
+  data: EmagAccount;
+  changed: boolean;
+  connection?: { total_products: number } | null;
 }
 
 export interface TestConnectionResult {
@@ -47,3 +46,7 @@ export const emagAccountQueries = {
 
 export const testConnection = (account: AccountKind) =>
   api.post<TestConnectionResult>("/api/v1/emag/products/test-connection", undefined, { query: { account_type: account } });
+
+const accountPath = (account: AccountKind) => `/api/v1/emag/accounts/${account}`;
+export const updateEmagAccount = (account: AccountKind, body: UpdateEmagAccountBody) => api.patch<UpdateEmagAccountResult>(accountPath(account), body);
+export const clearEmagAccountCredentials = (account: AccountKind) => api.delete<UpdateEmagAccountResult>(`${accountPath(account)}/credentials`);

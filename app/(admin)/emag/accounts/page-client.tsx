@@ -7,7 +7,7 @@ import { AccountCard } from "@/components/emag/account-card";
 import { PageContainer } from "@/components/layout/page-container";
 import { emagAccountQueries } from "@/lib/ui/queries/emag-accounts";
 
-export function AccountsPageClient({ canTest }: { canTest: boolean }) {
+export function AccountsPageClient({ canTest, canManage }: { canTest: boolean; canManage: boolean }) {
   const { token } = theme.useToken();
   const accounts = useQuery(emagAccountQueries.list({ live: true }));
 
@@ -37,13 +37,13 @@ export function AccountsPageClient({ canTest }: { canTest: boolean }) {
   } else {
     body = accounts.data.map((account) => (
       <Col xs={24} xl={12} key={account.kind}>
-        <AccountCard account={account} canTest={canTest} />
+        <AccountCard account={account} canTest={canTest} canManage={canManage} />
       </Col>
     ));
   }
 
   return (
-    <PageContainer subtitle="Connection mode, API endpoint and live rate-limit usage of each seller account">
+    <PageContainer subtitle={canManage ? "Connect each seller account, its settings and live rate-limit usage" : "Connection mode, API endpoint and live rate-limit usage of each seller account"}>
       <div data-testid="accounts-page">
         <Row gutter={[token.marginMD, token.marginMD]}>{body}</Row>
       </div>

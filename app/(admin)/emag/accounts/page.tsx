@@ -11,5 +11,5 @@ export default async function EmagAccountsPage() {
   const principal = await getSessionPrincipal();
   if (!principal) redirect("/login?callbackUrl=%2Femag%2Faccounts");
   if (!can(principal.role, "emag.accounts.read")) notFound();
-  return <AccountsPageClient canTest={can(principal.role, "emag.accounts.test")} />;
+  return <AccountsPageClient canTest={can(principal.role, "emag.accounts.test")} canManage={can(principal.role, "emag.accounts.manage")} />;
 }
