@@ -18,8 +18,12 @@ if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
   process.exit(1);
 }
 
-/** RSS of a process and all its descendants (tsx runs node as a child; Postgres runs as children too). */
-function treeRss(pid: number, includeName?: (name: string) => boolean): number {
+/**
+ * RSS of a process and all its descendants (tsx runs node as a child; Postgres runs as children too).
+ * pss: the proportional set size instead, which counts memory shared between processes (PostgreSQL's
+ * shared buffers, mapped by every backend) once rather than once per process.
+ */
+function treeRss(pid: number, includeName?: (name: string) => boolean, pss = false): number {
   const children = new Map<number, number[]>();
   for (const d of readdirSync("/proc").filter((n) => /^\d+$/.test(n))) {
     try {
@@ -34,7 +38,10 @@ function treeRss(pid: number, includeName?: (name: string) => boolean): number {
     try {
       const status = readFileSync(`/proc/${p}/status`, "utf8");
       const name = status.match(/^Name:\s+(.+)$/m)?.[1] ?? "";
-      if (!includeName || includeName(name)) total += Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0) * 1024;
+      if (!includeName || includeName(name))
+        total += pss
+          ? Number(readFileSync(`/proc/${p}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+)/m)?.[1] ?? 0) * 1024
+          : Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0) * 1024;
     } catch {
       /* gone */
     }
@@ -68,7 +75,7 @@ async function run(dataDir: string, label: string) {
   await new Promise((r) => setTimeout(r, 1500));
   const isNode = (n: string) => n.startsWith("node") || n.startsWith("MainThread") || n === "tsx";
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(0)} MB`;
-  const atHealth = { node: treeRss(child.pid!, isNode), all: treeRss(child.pid!) };
+  const atHealth = { node: treeRss(child.pid!, isNode), all: treeRss(child.pid!), pss: treeRss(child.pid!, undefined, true) };
   // The demo's first imports: wait until no product or order sync runs (the first ones start at boot).
   const base = `http://127.0.0.1:${port}`;
   const token = ((await (await fetch(`${base}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(ADMIN) })).json()) as { access_token: string }).access_token;
@@ -83,13 +90,13 @@ async function run(dataDir: string, label: string) {
   }
   const importMs = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 5000));
-  const settled = { node: treeRss(child.pid!, isNode), all: treeRss(child.pid!) };
+  const settled = { node: treeRss(child.pid!, isNode), all: treeRss(child.pid!), pss: treeRss(child.pid!, undefined, true) };
   child.kill("SIGTERM");
   await new Promise((r) => child.once("exit", r));
   console.log(
     `${label.padEnd(28)} health ${(healthMs / 1000).toFixed(2)} s   /login ${login.status} at ${(loginMs / 1000).toFixed(2)} s   ` +
-      `RSS at health: node ${mb(atHealth.node)}, with embedded Postgres ${mb(atHealth.all)}   ` +
-      `imports done at ${(importMs / 1000).toFixed(1)} s, then: node ${mb(settled.node)}, with embedded Postgres ${mb(settled.all)}`,
+      `at health: node RSS ${mb(atHealth.node)}, with embedded Postgres ${mb(atHealth.all)} RSS / ${mb(atHealth.pss)} PSS   ` +
+      `imports done at ${(importMs / 1000).toFixed(1)} s, then: node RSS ${mb(settled.node)}, with embedded Postgres ${mb(settled.all)} RSS / ${mb(settled.pss)} PSS`,
   );
 }
 

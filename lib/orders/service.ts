@@ -18,6 +18,7 @@ import { ordersSyncOptionsSchema, type OrdersSyncOptions } from "@/lib/orders/sc
 import { beatOrderSync, createOrdersSyncLog, type OrdersActor, type OrdersSyncLogJson } from "@/lib/orders/sync-log";
 import type { AccountKind } from "@/lib/realtime/events";
 import { holdHeartbeat } from "@/lib/sync/runtime";
+import { withMemoryRelease } from "@/lib/system/memory";
 
 export const ORDERS_SYNC_FUNCTION_ID = "emag-orders-sync";
 /** Retries of a requested order sync: 2 after the first attempt = 3 attempts, like the order schedules. */
@@ -30,7 +31,7 @@ const background = ((globalThis as OrdersGlobal).__magflowOrderSyncs ??= new Map
 export async function runOrdersSync(syncId: string): Promise<OrdersSyncLogJson> {
   const release = holdHeartbeat(syncId, () => beatOrderSync(syncId));
   try {
-    return await ordersSyncBody(inProcessStep(ORDERS_SYNC_FUNCTION_ID, ORDER_JOB_RETRIES), syncId);
+    return await withMemoryRelease("order sync", () => ordersSyncBody(inProcessStep(ORDERS_SYNC_FUNCTION_ID, ORDER_JOB_RETRIES), syncId));
   } finally {
     release();
   }

@@ -11,6 +11,7 @@ import { isHalted } from "@/lib/jobs/drain";
 import { inProcessStep } from "@/lib/jobs/in-process-step";
 import { jobMode } from "@/lib/jobs/mode";
 import { logger } from "@/lib/logger";
+import { withMemoryRelease } from "@/lib/system/memory";
 import { emit } from "@/lib/realtime/emit";
 import { announceEnd } from "@/lib/sync/finish";
 import { productSyncBody } from "@/lib/sync/job";
@@ -29,7 +30,7 @@ const background = ((globalThis as SyncGlobal).__magflowBackgroundSyncs ??= new 
 /** Runs a sync to its end in this process; a body that gives up still leaves the log ended. */
 export async function runProductSync(syncId: string): Promise<SyncLogJson> {
   try {
-    return await productSyncBody(inProcessStep(SYNC_FUNCTION_ID), syncId);
+    return await withMemoryRelease("product sync", () => productSyncBody(inProcessStep(SYNC_FUNCTION_ID), syncId));
   } catch (err) {
     // Shutdown stopped this process mid-sync: the log stays "running" with its checkpoint, for
     // another instance to fail by heartbeat (a re-run is idempotent).
