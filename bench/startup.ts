@@ -91,12 +91,15 @@ async function run(dataDir: string, label: string) {
   const importMs = performance.now() - t0;
   await new Promise((r) => setTimeout(r, 5000));
   const settled = { node: treeRss(child.pid!, isNode), all: treeRss(child.pid!), pss: treeRss(child.pid!, undefined, true) };
+  await new Promise((r) => setTimeout(r, 15000));
+  const later = { node: treeRss(child.pid!, isNode), all: treeRss(child.pid!), pss: treeRss(child.pid!, undefined, true) };
   child.kill("SIGTERM");
   await new Promise((r) => child.once("exit", r));
   console.log(
     `${label.padEnd(28)} health ${(healthMs / 1000).toFixed(2)} s   /login ${login.status} at ${(loginMs / 1000).toFixed(2)} s   ` +
       `at health: node RSS ${mb(atHealth.node)}, with embedded Postgres ${mb(atHealth.all)} RSS / ${mb(atHealth.pss)} PSS   ` +
-      `imports done at ${(importMs / 1000).toFixed(1)} s, then: node RSS ${mb(settled.node)}, with embedded Postgres ${mb(settled.all)} RSS / ${mb(settled.pss)} PSS`,
+      `imports done at ${(importMs / 1000).toFixed(1)} s; 5 s later: node RSS ${mb(settled.node)}, with embedded Postgres ${mb(settled.all)} RSS / ${mb(settled.pss)} PSS; ` +
+      `20 s later: node RSS ${mb(later.node)}, with embedded Postgres ${mb(later.all)} RSS / ${mb(later.pss)} PSS`,
   );
 }
 
