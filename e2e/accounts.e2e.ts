@@ -2,10 +2,9 @@
 // refusal shows on the password field and nothing is saved), then with right ones pointed at the
 // e2e simulator (saved, the card switches to stored live credentials). Each run ends by removing
 // the stored credentials again, so the other browser tests find MAIN in demo mode.
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { byTestId, launchBrowser, screenshotsDir, shot, signIn } from "./browser";
+import { byTestId, horizontalOverflow, launchBrowser, shot, signIn, viewportShot } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const admin = inject("admin");
@@ -20,9 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const viewportShot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
 const settle = (page: Page) => page.waitForTimeout(800); // drawer slide, so screenshots show it settled
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 async function removeStoredCredentials(page: Page) {
   const status = await page.evaluate(async () => (await fetch("/api/v1/emag/accounts/main/credentials", { method: "DELETE" })).status);

@@ -6,27 +6,19 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { byTestId, launchBrowser, shot, signIn } from "./browser";
+import { apiClient, byTestId, horizontalOverflow, launchBrowser, shot, signIn } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const admin = inject("admin");
 let browser: Browser;
 let token: string;
+const { api } = apiClient(baseUrl, () => token);
 let receiver: Server;
 let receiverUrl: string;
 const received: { path: string; body: { text: string; blocks?: unknown[] } }[] = [];
 
-async function api<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
 
 const apiCall = (page: Page, method: string, pathPart: string) => page.waitForResponse((r: Response) => r.request().method() === method && new URL(r.url()).pathname.endsWith(pathPart));
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 /** Lets antd's modal animations finish before a screenshot (never before an assertion). */
 const settle = (page: Page) => page.waitForTimeout(600);
 

@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { CustomerList, CustomersSummary } from "@/lib/customers/api-types";
 import type { DashboardKpis } from "@/lib/dashboard/kpis-types";
-import { byTestId, launchBrowser, screenshotsDir, shot, signIn } from "./browser";
+import { apiClient, byTestId, horizontalOverflow, launchBrowser, screenshotsDir, shot, signIn, viewportShot, waitFor } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const admin = inject("admin");
@@ -16,31 +16,12 @@ const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
 let browser: Browser;
 let token: string;
+const { api } = apiClient(baseUrl, () => token);
 /** The segment the filter tests pick: the one with the most customers in the demo data. */
 let picked: { key: string; label: string; count: number } | undefined;
 
-async function api<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
 
-/** A plain wait loop (beforeAll cannot use expect.poll). */
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, timeout = 180_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-}
 
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-const viewportShot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
 const settle = (page: Page) => page.waitForTimeout(1_500);
 const rows = (page: Page, testId: string) => byTestId(page, testId).locator("tbody tr.ant-table-row");
 const exact = (label: string) => new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);

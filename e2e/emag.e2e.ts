@@ -1,9 +1,8 @@
 // eMAG pages in a real browser: accounts (demo mode, test connection), a product sync started
 // from the UI and followed over Socket.IO to 100 %, then the synced products (search, drawer).
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshotsDir, shot, signIn, byTestId } from "./browser";
+import { byTestId, horizontalOverflow, launchBrowser, shot, signIn, viewportShot } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const admin = inject("admin");
@@ -25,9 +24,7 @@ async function openAs(viewport: { width: number; height: number }, path: string)
   return page;
 }
 
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 // An open drawer is fixed to the viewport: a full-page capture would cut it off mid-page.
-const viewportShot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
 // Lets drawer slides and chart animations finish so screenshots show the settled page.
 const settle = (page: Page) => page.waitForTimeout(1_200);
 const total = async (page: Page) => Number(await byTestId(page, "products-table").getAttribute("data-total"));

@@ -2,76 +2,36 @@
 // configuration at all (embedded PostgreSQL, demo eMAG simulator). Within 60 s the Products page
 // shows both demo catalogues, synced at first start; the dashboard shows the getting-started card
 // until it is dismissed. Both viewports, screenshots.
-import { spawn, type ChildProcess } from "node:child_process";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../lib/db/embedded";
 import { byTestId, launchBrowser, shot, signIn } from "./browser";
+import { startApp, waitForHealth, type AppProcess } from "./setup/app-process";
 
-const root = path.resolve(import.meta.dirname, "..");
 const ADMIN = { email: "first-start@example.com", password: "first-start-password" };
-let child: ChildProcess;
-let dataDir: string;
+let app: AppProcess;
 let baseUrl: string;
 let browser: Browser;
 let startedAt: number;
-const logs: string[] = [];
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "magflow-first-"));
-  await chmod(dataDir, 0o755);
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
   startedAt = Date.now();
-  child = spawn(path.join(root, "node_modules", ".bin", "tsx"), ["server.ts"], {
-    cwd: root,
-    env: {
-      // eslint-disable-next-line no-restricted-properties -- PATH and friends
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      REDIS_URL: "",
-      NEXTAUTH_URL: baseUrl,
-      ADMIN_EMAIL: ADMIN.email,
-      ADMIN_PASSWORD: ADMIN.password,
-      EMAG_SIM_PORT: String(await freePort()),
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout?.on("data", (d: Buffer) => logs.push(d.toString()));
-  child.stderr?.on("data", (d: Buffer) => logs.push(d.toString()));
+  // No configuration at all but the admin: the demo's first-start product sync on (the default).
+  app = await startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password }, { healthy: false });
+  baseUrl = app.baseUrl;
   browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 45_000))]);
-  }
-  await rm(dataDir, { recursive: true, force: true });
+  await app?.stop();
 }, 60_000);
 
 describe("first start in demo mode", () => {
   it("the Products page shows both demo catalogues within 60 s of the first start", { timeout: 120_000 }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    for (;;) {
-      try {
-        if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-      } catch {
-        /* not listening yet */
-      }
-      if (child.exitCode !== null) throw new Error(`server exited: ${logs.join("").slice(-3000)}`);
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    await waitForHealth(baseUrl, app.child, 60_000).catch((err: Error) => {
+      throw new Error(`${err.message}: ${app.logs.join("").slice(-3000)}`);
+    });
     await signIn(page, baseUrl, ADMIN.email, ADMIN.password);
     const seen = new Set<string>();
     while (seen.size < 2 && Date.now() - startedAt < 60_000) {

@@ -9,7 +9,7 @@
 import path from "node:path";
 import type { Browser, Locator, Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { byTestId, launchBrowser, screenshotsDir, shot, signIn } from "./browser";
+import { apiClient, byTestId, horizontalOverflow, launchBrowser, screenshotsDir, shot, signIn, viewportShot, waitFor } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const admin = inject("admin");
@@ -17,6 +17,7 @@ const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
 let browser: Browser;
 let token: string;
+const { api } = apiClient(baseUrl, () => token);
 
 type Product = {
   id: string;
@@ -32,32 +33,12 @@ type Page_<T> = { data: T[]; total: number };
 type Item = { id: string; emag_offer_id: string; available: number; buffer: number | null; effective_buffer: number; would_push: number; emag_stock: number | null };
 type Job = { id: string; kind: string; status: string; total: number; applied: number; created_at: string };
 
-async function api<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
 
-/** A plain wait loop (beforeAll cannot use expect.poll). */
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, timeout = 180_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 /** The page does not scroll sideways, once layout has settled (antd reads the breakpoint after the first paint). */
 const noPageOverflow = (page: Page) => expect.poll(() => horizontalOverflow(page), { timeout: 5_000 }).toBeLessThanOrEqual(1);
 /** How far a table scrolls sideways inside its own box (phones should not need to). */
 const tableOverflow = (table: Locator) => table.locator(".ant-table-content, .ant-table-body").first().evaluate((el) => el.scrollWidth - el.clientWidth);
-const viewportShot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
 /** Lets antd's drawer/tab animations finish before a screenshot (never before an assertion). */
 const settle = (page: Page) => page.waitForTimeout(600);
 const rows = (scope: Locator) => scope.locator("tbody tr.ant-table-row");

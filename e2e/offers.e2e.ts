@@ -3,10 +3,9 @@
 // and follows the job live to 100 %, then sees the job's applied items on the jobs page; then the
 // admin changes one offer's price in its drawer, gets eMAG's verdict (applied) and finds the change
 // in the offer's timeline. Desktop (1280x800) and phone (390x844), with screenshots.
-import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { byTestId, launchBrowser, screenshotsDir, shot, signIn } from "./browser";
+import { apiClient, byTestId, horizontalOverflow, launchBrowser, shot, signIn, viewportShot, waitFor } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const admin = inject("admin");
@@ -14,32 +13,13 @@ const desktop = { width: 1280, height: 800 };
 const phone = { width: 390, height: 844 };
 let browser: Browser;
 let token: string;
+const { api } = apiClient(baseUrl, () => token);
 
 type Product = { id: string; account: string; part_number: string | null; sale_price: number | null; min_sale_price: number | null; max_sale_price: number | null; recommended_price: number | null; status: number | null };
 type Page_<T> = { data: T[]; total: number };
 
-async function api<T>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
 
-/** A plain wait loop (beforeAll cannot use expect.poll). */
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, timeout = 180_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-}
 
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-const viewportShot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
 const settle = (page: Page) => page.waitForTimeout(1_200);
 const rows = (page: Page, testId: string) => byTestId(page, testId).locator("tbody tr.ant-table-row");
 /** antd may put a test id on the input or on its wrapper: type into the input either way. */

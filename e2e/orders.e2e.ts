@@ -1,10 +1,9 @@
 // Orders in a real browser: new orders injected into the eMAG simulator reach the bell (exact
 // unread count over Socket.IO) and the orders table (ids above 2^31 rendered exactly), and an
 // order is acknowledged from its drawer. Screenshots of the page and the open bell, desktop and phone.
-import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { byTestId, launchBrowser, screenshotsDir, shot, signIn } from "./browser";
+import { apiClient, byTestId, horizontalOverflow, launchBrowser, shot, signIn, viewportShot } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const admin = inject("admin");
@@ -13,14 +12,7 @@ const phone = { width: 390, height: 844 };
 let browser: Browser;
 let token: string;
 
-async function apiCall<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
+const { api: apiCall } = apiClient(baseUrl, () => token);
 
 /**
  * The simulator's control API lives on its own port, which the harness does not hand to tests;
@@ -46,8 +38,6 @@ async function waitForIdleOrderSync(timeout = 120_000) {
 }
 
 const bellCount = async (page: Page) => Number(await byTestId(page, "notification-count").textContent());
-const horizontalOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-const viewportShot = (page: Page, name: string) => page.screenshot({ path: path.join(screenshotsDir, `${name}.png`) });
 const settle = (page: Page) => page.waitForTimeout(1_200);
 
 async function openAs(viewport: { width: number; height: number }, to: string): Promise<Page> {

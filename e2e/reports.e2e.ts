@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { byTestId, launchBrowser, shot, signIn } from "./browser";
+import { apiClient, byTestId, horizontalOverflow, launchBrowser, shot, signIn, waitFor } from "./browser";
 
 const baseUrl = inject("baseUrl");
 const admin = inject("admin");
@@ -12,27 +12,10 @@ const viewer = { email: "e2e-reports-viewer@example.com", password: "viewer-pass
 let browser: Browser;
 let token: string;
 
-async function api(method: string, url: string, body?: unknown) {
-  return fetch(`${baseUrl}${url}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-}
-
-async function waitFor<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, timeout = 180_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1_000));
-  }
-}
+const { fetchApi: api } = apiClient(baseUrl, () => token);
 
 // Lets the charts' entry animation finish before a screenshot (not an assertion).
 const settle = (page: Page) => page.waitForTimeout(1_500);
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 /** A report card has settled: figures (with the chart) or the empty state. */
 const settled = (page: Page, kind: string) => page.locator(`[data-testid="report-${kind}-chart"] svg, [data-testid="report-${kind}-empty"]`).first().waitFor({ timeout: 30_000 });
 
@@ -81,7 +64,7 @@ describe("reports page", () => {
       await byTestId(page, "subscription-add").click();
       await expect.poll(() => page.locator(".ant-form-item-explain-error").count()).toBeGreaterThan(0);
 
-      expect(await overflow(page)).toBeLessThanOrEqual(1);
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
       await settle(page);
       await shot(page, `reports-${label}`);
       await page.close();
@@ -105,7 +88,7 @@ describe("reports page", () => {
     await settled(page, "daily");
     await settled(page, "weekly");
     expect(await page.getByTestId("report-subscriptions").count()).toBe(0);
-    expect(await overflow(page)).toBeLessThanOrEqual(1);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(1);
     await settle(page);
     await shot(page, "reports-viewer-phone");
     await page.close();
