@@ -1,4 +1,5 @@
-// npm run bench:customers [-- --orders 200000 --buyers 50000 --seconds 10 --connections 4 --pages 20]
+// npm run bench:customers [-- --orders 200000 --buyers 50000 --seconds 10 --connections 4 --pages 20 --only rebuild]
+// (`--only rebuild`: the two rebuilds only, without the list, summary and upkeep parts.)
 // The customers at scale, into a throwaway database (TEST_DATABASE_URL's server, else an embedded
 // PostgreSQL): a full rebuild from orders without customers, and again on the base it made; the
 // list by net spend per segment under load (autocannon; the list is never cached); the summary
@@ -142,6 +143,8 @@ async function main() {
   const buyers = arg("buyers", 5e4);
   const seconds = arg("seconds", 10);
   const connections = arg("connections", 4);
+  const only = process.argv.indexOf("--only");
+  const onlyRebuild = only > 0 && process.argv[only + 1] === "rebuild";
   resetEnvForTests({ LOG_LEVEL: "silent" });
   const { throwawayDatabase } = await import("./support");
   const database = await throwawayDatabase();
@@ -163,6 +166,10 @@ async function main() {
     const again = await rebuildCustomers();
     const keptS = (performance.now() - t) / 1e3;
     console.log(`rebuild again, on the base it made: ${keptS.toFixed(1)} s; phases (ms) ${JSON.stringify(again.phases)}`);
+    if (onlyRebuild) {
+      console.log(`  load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min)`);
+      return;
+    }
     // As autovacuum would after a rebuild: fresh statistics and visibility map (index-only scans).
     await db.$executeRawUnsafe("VACUUM ANALYZE customers");
     await db.$executeRawUnsafe("VACUUM ANALYZE emag_orders");

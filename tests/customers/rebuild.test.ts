@@ -121,4 +121,18 @@ describe("customers after a flaky backfill", () => {
     await rebuildCustomers();
     expect(await customerSnapshot()).toEqual(kept);
   });
+
+  it("a rebuild repairs a damaged base: missing, moved and stale keys, moved orders, stale inputs", async () => {
+    const [a, b] = await db.$queryRaw<{ id: string }[]>`SELECT id FROM customers ORDER BY orders_total DESC, id COLLATE "C" LIMIT 2`;
+    const keyOf = async (id: string) => (await db.$queryRaw<{ key: string }[]>`SELECT key FROM customer_keys WHERE customer_id = ${id} ORDER BY key COLLATE "C" LIMIT 1`)[0]!.key;
+    const [keyA, keyB] = [await keyOf(a!.id), await keyOf(b!.id)];
+    await db.$executeRaw`DELETE FROM customer_keys WHERE key = ${keyA}`;
+    await db.$executeRaw`UPDATE customer_keys SET customer_id = ${a!.id} WHERE key = ${keyB}`;
+    await db.$executeRaw`INSERT INTO customer_keys (key, customer_id) VALUES ('email:no-order-has-this', ${a!.id})`;
+    await db.$executeRaw`UPDATE emag_orders SET customer_id = ${a!.id} WHERE id = (SELECT id FROM emag_orders WHERE customer_id = ${b!.id} ORDER BY id LIMIT 1)`;
+    await db.$executeRaw`UPDATE emag_orders SET customer_input = NULL WHERE id IN (SELECT id FROM emag_orders WHERE customer_id = ${b!.id} ORDER BY id LIMIT 2)`;
+    expect(await customerSnapshot()).not.toEqual(kept);
+    await rebuildCustomers();
+    expect(await customerSnapshot()).toEqual(kept);
+  });
 });
