@@ -55,7 +55,7 @@ export type ProductJson = ReturnType<typeof serializeProduct>;
 
 /** The list response as JSON text, built by Postgres in one statement (the route sends it as is). */
 export async function findProductsJson(q: ListProductsQuery): Promise<string> {
-  const [row] = await readQuery<{ body: string }>(productListSql(q));
+  const [row] = await readQuery<{ body: string }>(productListSql(q), { prepared: Boolean(q.search) });
   return row!.body;
 }
 

@@ -88,6 +88,22 @@ describe("GET /api/v1/emag/products/products", () => {
     expect((await list("?search=%25_%25")).total).toBe(0); // LIKE wildcards are taken literally
   });
 
+  it("takes a longer search literally, in any case (metacharacters, punctuation, diacritics)", async () => {
+    const includes = (term: string) => (x: { name: string; partNumber: string }) =>
+      x.name.toLowerCase().includes(term.toLowerCase()) || x.partNumber.toLowerCase().includes(term.toLowerCase());
+    const withQuote = live("main").find((x) => x.name.includes('", '))!.name;
+    const at = withQuote.indexOf('", ');
+    const withDiacritic = live("main").find((x) => /[ăâîșț]/.test(x.name))!.name.split(" ").find((w) => /[ăâîșț]/.test(w))!;
+    const terms = [".*", "[a-z]+", "\\w+", "a|e", "(4G", "1+1", withQuote.slice(at - 2, at + 4), withDiacritic.toUpperCase(), "pRo"];
+    let found = 0;
+    for (const term of terms) {
+      const expected = live("main").filter(includes(term)).length;
+      expect((await list(`?account=main&search=${encodeURIComponent(term)}`)).total, term).toBe(expected);
+      found += expected;
+    }
+    expect(found).toBeGreaterThan(0);
+  });
+
   it("matches whole words for searches shorter than three characters (no trigram to look up)", async () => {
     const sep = `[ ,;.:/()+"'-]`;
     const words = (term: string) => new RegExp(`(^|${sep})${term}($|${sep})`, "i");
