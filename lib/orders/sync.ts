@@ -12,6 +12,7 @@ import type { OrdersSyncOptions } from "@/lib/orders/schemas";
 import type { AccountOutcome } from "@/lib/orders/sync-log";
 import { addOrderSyncCounts, beatOrderSync, lastSuccessfulStart } from "@/lib/orders/sync-log";
 import { upsertOrders } from "@/lib/orders/store";
+import { collectIfGrown } from "@/lib/system/memory";
 import type { AccountKind } from "@/lib/realtime/events";
 import { holdHeartbeat, syncClient } from "@/lib/sync/runtime";
 
@@ -65,6 +66,7 @@ interface RunContext {
 /** Writes one page, counts it in the log, and raises its alerts. `requests`: what reading it cost. */
 async function store(ctx: RunContext, orders: EmagOrder[], requests: number) {
   const { written, unchanged } = await upsertOrders(orders.map((o) => mapOrder(ctx.account, o)));
+  collectIfGrown();
   const created = written.filter((w) => w.inserted).length;
   const counts = { created, updated: written.length - created, unchanged, pages: 1, requests };
   for (const k of ["created", "updated", "unchanged", "pages", "requests"] as const) ctx.outcome[k] += counts[k];

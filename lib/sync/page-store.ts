@@ -4,6 +4,7 @@
 // are recorded as seen; and the sync log's counters, checkpoint, progress and heartbeat move on.
 // The log row is locked first and must still be "running", so a cancelled or cleaned-up sync can
 // never write again, and a page commits together with its checkpoint entry.
+import { collectIfGrown } from "@/lib/system/memory";
 import { bulkQuery, syncQuery } from "@/lib/sync/bulk-db";
 import type { AccountKind, ConflictStrategy } from "@/lib/sync/options";
 import { offerColumnsSql, type PagePayload } from "@/lib/sync/offer-row";
@@ -204,6 +205,7 @@ export async function writePage(args: {
     args.readAt.toISOString(),
   ]);
   if (!r) throw new Error("page statement returned no row");
+  collectIfGrown();
   return { live: r.live === 1, fresh: r.fresh === 1, created: r.created, updated: r.updated, unchanged: r.unchanged, conflicts: r.conflicts, progress: r.progress };
 }
 
