@@ -32,16 +32,56 @@ const ms = (t: string) => `(extract(epoch FROM ${t}) * 1000)::bigint`;
  */
 export const ORDERS_WITH_BUYER = `emag_orders o CROSS JOIN LATERAL (SELECT ${storedBuyer("o")} AS b OFFSET 0) x`;
 
+/** The SQL expressions an order tuple is built from: each column of the order, its refund as text, its buyer subset. */
+export interface OrderTupleSource {
+  account: string;
+  emag_order_id: string;
+  emag_created_at: string;
+  first_seen_at: string;
+  identity_created_at: string;
+  status: string;
+  total: string;
+  currency: string;
+  payment_mode_id: string;
+  shipping_address: string;
+  billing_address: string;
+  awb_number: string;
+  finalized_at: string;
+  cancellation_reason: string;
+  /** The refunded amount as numeric(14,4) text. */
+  refunded: string;
+  /** The BUYER_FIELDS subset (jsonb). */
+  buyer: string;
+}
+
 /**
- * One order's metric inputs (README "Metrics") as an OrderTuple; FROM ORDERS_WITH_BUYER. jsonb, as
- * emag_orders.customer_input keeps it (compared with it without a cast).
+ * One order's metric inputs (README "Metrics") as an OrderTuple, from `c`'s expressions: jsonb, as
+ * emag_orders.customer_input keeps it. The one definition: ORDER_TUPLE reads a stored row with it,
+ * and the order upsert (lib/orders/store.ts) the row it is writing, so both give the same value.
+ * Each expression must have the column's type (timestamptz(3), numeric(14,4)).
  */
-export const ORDER_TUPLE = `jsonb_build_array(o.account, o.emag_order_id::text, ${ms("COALESCE(o.emag_created_at, o.first_seen_at)")},
-  ${ms("COALESCE(o.identity_created_at, o.emag_created_at, o.first_seen_at)")}, o.status, o.total::text, o.currency, o.payment_mode_id,
-  COALESCE(o.shipping_address->>'city', o.billing_address->>'city'), (o.awb_number IS NOT NULL OR o.finalized_at IS NOT NULL),
-  CASE WHEN o.cancellation_reason->>'id' ~ '^-?\\d{1,9}$' THEN (o.cancellation_reason->>'id')::int END,
-  CASE WHEN o.buyer IS NOT NULL THEN o.refunded_amount::text ELSE o.raw->>'refunded_amount' END,
-  jsonb_build_array(${BUYER_FIELDS.map((f) => `x.b->'${f}'`).join(", ")}))`;
+export const orderTupleSql = (c: OrderTupleSource) => `jsonb_build_array(${c.account}, ${c.emag_order_id}::text,
+  ${ms(`COALESCE(${c.emag_created_at}, ${c.first_seen_at})`)},
+  ${ms(`COALESCE(${c.identity_created_at}, ${c.emag_created_at}, ${c.first_seen_at})`)}, ${c.status}, ${c.total}::text, ${c.currency},
+  ${c.payment_mode_id}, COALESCE(${c.shipping_address}->>'city', ${c.billing_address}->>'city'),
+  (${c.awb_number} IS NOT NULL OR ${c.finalized_at} IS NOT NULL),
+  CASE WHEN ${c.cancellation_reason}->>'id' ~ '^-?\\d{1,9}$' THEN (${c.cancellation_reason}->>'id')::int END,
+  ${c.refunded}, jsonb_build_array(${BUYER_FIELDS.map((f) => `${c.buyer}->'${f}'`).join(", ")}))`;
+
+const column = (alias: string) => (name: string) => `${alias}.${name}`;
+const of = column("o");
+
+/**
+ * One stored order's metric inputs as an OrderTuple; FROM ORDERS_WITH_BUYER (`o`, its buyer `x.b`).
+ * jsonb, as emag_orders.customer_input keeps it (compared with it without a cast).
+ */
+export const ORDER_TUPLE = orderTupleSql({
+  account: of("account"), emag_order_id: of("emag_order_id"), emag_created_at: of("emag_created_at"), first_seen_at: of("first_seen_at"),
+  identity_created_at: of("identity_created_at"), status: of("status"), total: of("total"), currency: of("currency"),
+  payment_mode_id: of("payment_mode_id"), shipping_address: of("shipping_address"), billing_address: of("billing_address"),
+  awb_number: of("awb_number"), finalized_at: of("finalized_at"), cancellation_reason: of("cancellation_reason"),
+  refunded: `CASE WHEN o.buyer IS NOT NULL THEN o.refunded_amount::text ELSE o.raw->>'refunded_amount' END`, buyer: "x.b",
+});
 
 /** One RMA's inputs as a ReturnTuple; `r` is emag_returns. */
 export const RETURN_TUPLE = `json_build_array(r.account, r.emag_order_id::text, r.emag_rma_id::text, r.request_status, r.return_type,

@@ -1,49 +1,31 @@
-// Customer rows kept by the database (README "What a database store must do"). An order page calls
-// upkeepCustomersForOrders in its transaction, after writing its orders: under the customer lock it
-// places each order (merging customers its keys connect into the biggest one), stores each order's
-// customer, keys and metric inputs (customer_input), adds the new keys, links the orders' returns
-// and updates the customers (new orders are added to a customer's stored state, customers.agg, and
-// re-synced ones replaced in it; a merge, or a change the state alone cannot settle, recomputes the
-// customer from all its orders). The
-// returns sync calls refreshCustomers; every sync ends with refreshRfm, which also settles customer
+// Customer rows kept by the database (README "What a database store must do"). An order page
+// (lib/orders/store.ts) holds the customer lock from its first statement: planPageCustomers places
+// each order before the upsert (merging customers its keys connect into the biggest one), the upsert
+// writes each order with its customer, keys and metric inputs (customer_input) in the same row
+// write, and finishPageCustomers adds the new keys, links the orders' returns and updates the
+// customers (new orders are added to a customer's stored state, customers.agg, and re-synced ones
+// replaced in it; a merge, or a change the state alone cannot settle, recomputes the customer from
+// all its orders). The returns sync calls refreshCustomers; every sync ends with refreshRfm, which also settles customer
 // ids (a merge keeps the biggest customer's id until then); rebuildCustomers redoes everything.
 // Every step is set-based: a page costs a fixed handful of statements, whatever its size.
+import { randomUUID } from "node:crypto";
 import { BASE_CURRENCY, customerRow, customerRowOfAgg, orderInputOf, returnInputOf, type CustomerRowValues, type OrderTuple, type ReturnTuple } from "./customer-row";
 import { keyedOrder, placePage, type KeyedOrder, type Placement, type StoredIdentity } from "./grouping";
+import { buyerFromEmagCustomer, identityKeys } from "./keys";
 import { addOrders, emptyAgg, type CustomerAgg } from "./metrics";
 import { replaceOrder } from "./replace";
-import { customerClock, loadCustomerInputs, ORDER_TUPLE, ORDERS_WITH_BUYER, RETURN_TUPLE, storedBuyer, writeRows } from "./refresh";
+import { customerClock, loadCustomerInputs, writeRows } from "./refresh";
+import type { AccountKind } from "./types";
 import { CUSTOMER_UPKEEP_LOCK, observed, type TxQuery } from "./tx";
 
 export { CUSTOMER_UPKEEP_LOCK, inCustomerTransaction, lockCustomerUpkeep, observeCustomerStatements, type TxQuery } from "./tx";
-export { buyerSubset, customerClock, refreshCustomers } from "./refresh";
+export { buyerSubset, customerClock, orderTupleSql, refreshCustomers, RETURN_TUPLE } from "./refresh";
 export { refreshRfm } from "./rfm-sql";
 export { rebuildCustomers } from "./rebuild";
 export type { Placement, StoredIdentity } from "./grouping";
 
-/**
- * The customer lock (tx.ts lockCustomerUpkeep), and no parallel plans for the rest of the page
- * transaction: its statements read a few hundred rows by index, and a parallel plan (which a
- * generic plan's estimates can pick) spent more starting its workers (~6 ms) than the work.
- */
-const LOCK_PAGE = `SELECT pg_advisory_xact_lock($1::bigint), set_config('max_parallel_workers_per_gather', '0', true)`;
-
 /** Lets an order row point at a customer inserted later in the same transaction (checked at commit). */
 export const DEFER_ORDER_CUSTOMER_FK = `SET CONSTRAINTS emag_orders_customer_id_fkey DEFERRED`;
-
-/**
- * Key owners (rows with a key), then every stored customer involved (keys' owners and orders'
- * current customers) once, with its size, canonical id and aggregate state.
- */
-const OWNERS = `
-WITH o AS (
-  SELECT k.key, k.customer_id FROM unnest($1::text[]) AS u(key) JOIN customer_keys k ON k.key = u.key
-  UNION ALL
-  SELECT NULL, u.id FROM unnest($2::text[]) AS u(id)
-)
-SELECT o.key, o.customer_id, NULL::int AS orders_total, NULL::text AS canonical_id, NULL::jsonb AS agg FROM o WHERE o.key IS NOT NULL
-UNION ALL
-SELECT NULL, c.id, c.orders_total, c.canonical_id, c.agg FROM customers c WHERE c.id IN (SELECT customer_id FROM o)`;
 
 // A merge moves the smaller customers' rows into the survivor, then deletes them.
 const MOVE = `
@@ -56,29 +38,6 @@ const DELETE_MERGED = `DELETE FROM customers WHERE id = ANY($1::text[])`;
 interface StoredCustomer {
   agg: CustomerAgg | null;
   canonicalId: string | null;
-}
-
-/**
- * Places orders (stored identities: frozen creation time, keys seen so far, current customer, buyer)
- * against the stored keys, merging the customers they connect; `keys`: every key each order ever had.
- */
-async function placeOrders(txQuery: TxQuery, orders: readonly StoredIdentity[]): Promise<Placement & { keyed: KeyedOrder[]; stored: Map<string, StoredCustomer> }> {
-  const query = observed(txQuery);
-  const keyed = orders.map(keyedOrder);
-  const allKeys = [...new Set(keyed.flatMap((o) => o.keys))];
-  const current = [...new Set(keyed.map((o) => o.currentCustomerId).filter((id): id is string => !!id))];
-  type Owner = { key: string | null; customer_id: string; orders_total: number; canonical_id: string | null; agg: CustomerAgg | null };
-  const rows = allKeys.length || current.length ? await query<Owner>(OWNERS, [allKeys, current]) : [];
-  const owners = new Map(rows.filter((r) => r.key !== null).map((r) => [r.key!, r.customer_id]));
-  const customers = rows.filter((r) => r.key === null);
-  const sizes = new Map(customers.map((r) => [r.customer_id, r.orders_total]));
-  const stored = new Map<string, StoredCustomer>(customers.map((r) => [r.customer_id, { agg: r.agg, canonicalId: r.canonical_id }]));
-  const placement = placePage(keyed, owners, sizes);
-  if (placement.moves.length) {
-    await query(MOVE, [placement.moves.map(([from]) => from), placement.moves.map(([, into]) => into)]);
-    await query(DELETE_MERGED, [placement.moves.map(([from]) => from)]);
-  }
-  return { ...placement, keyed, stored };
 }
 
 const minId = (ids: readonly string[]) => ids.reduce((a, b) => (b < a ? b : a));
@@ -135,9 +94,13 @@ async function finishPlacement(txQuery: TxQuery, placement: Placement & { keyed:
   return { customerIds: placement.customers };
 }
 
-/** A customer's stored state with the page's orders applied (new ones added, re-synced ones replaced), or null. */
+/**
+ * A customer's stored state with the page's orders applied (new ones added, re-synced ones
+ * replaced), or null. `start` is this page's own copy (parsed from the plan's read, or new): it may
+ * be changed in place (addOrders adds to it); after a null it is not used again.
+ */
 function applyPage(start: CustomerAgg, orders: readonly KeyedOrder[], inputs: ReadonlyMap<string, PageInput>): CustomerAgg | null {
-  let agg: CustomerAgg | null = structuredClone(start);
+  let agg: CustomerAgg | null = start;
   const added = [];
   const addedReturns = [];
   for (const o of orders) {
@@ -155,63 +118,136 @@ function applyPage(start: CustomerAgg, orders: readonly KeyedOrder[], inputs: Re
   return added.length ? addOrders(agg, added, addedReturns, BASE_CURRENCY) : agg;
 }
 
-const READ_ORDERS = `
-SELECT o.id, o.account::text AS account, o.emag_order_id::text AS emag_order_id,
-  COALESCE(o.identity_created_at, o.emag_created_at, o.first_seen_at) AS created_at, o.identity_keys, o.customer_id,
-  ${storedBuyer("o")} AS buyer, o.customer_input
-FROM unnest($1::uuid[]) AS k(id) JOIN emag_orders o ON o.id = k.id`;
-
-/**
- * Stores the page orders' customer_id, keys, frozen creation time and metric inputs
- * (customer_input, ORDER_TUPLE) where they changed, and returns the changed ones' new inputs with
- * their returns (an order it does not return kept its inputs).
- */
-const STORE_PLACEMENT = `
-UPDATE emag_orders o SET customer_id = u.customer_id, identity_keys = u.keys, identity_created_at = COALESCE(o.identity_created_at, u.created_at),
-  customer_input = n.t
-FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, customer_id text, keys text[], created_at timestamptz)
-  JOIN (SELECT o.id, ${ORDER_TUPLE} AS t FROM unnest($2::uuid[]) AS k(id) JOIN ${ORDERS_WITH_BUYER} ON o.id = k.id) n ON n.id = u.id
-WHERE o.id = u.id AND (o.customer_id IS DISTINCT FROM u.customer_id OR o.identity_keys IS DISTINCT FROM u.keys OR o.identity_created_at IS NULL
-  OR o.customer_input IS DISTINCT FROM n.t)
-RETURNING o.id, n.t,
-  (SELECT json_agg(${RETURN_TUPLE}) FROM emag_returns r WHERE r.account = o.account AND r.emag_order_id = o.emag_order_id) AS returns`;
-
-/** Stores the orders' placement and inputs; the inputs of those whose inputs changed (or that are new to their customer). */
-async function storeOrderCustomers(query: TxQuery, orders: readonly StoredIdentity[], updates: readonly { id: string; customer_id: string; keys: readonly string[]; created_at: Date }[]): Promise<Map<string, PageInput>> {
-  if (!updates.length) return new Map();
-  const rows = await query<{ id: string; t: OrderTuple; returns: ReturnTuple[] | null }>(STORE_PLACEMENT, [
-    JSON.stringify(updates.map((u) => ({ ...u, created_at: u.created_at.toISOString() }))),
-    updates.map((u) => u.id),
-  ]);
-  const before = new Map(orders.map((o) => [o.id, o]));
-  return new Map(rows.map((r) => {
-    const o = before.get(r.id);
-    // New to its customer (no customer yet) or inputs never stored: nothing to replace.
-    const old = o?.customer_id && o.customer_input ? (o.customer_input as OrderTuple) : null;
-    return [r.id, { old, next: r.t, returns: r.returns ?? [] }];
-  }));
+/** An order of a page about to be written (lib/orders/store.ts), as the upkeep needs it before the write. */
+export interface IncomingOrder {
+  account: AccountKind;
+  emag_order_id: string;
+  /** eMAG's `created` text (Europe/Bucharest), as the upsert reads it. */
+  emag_created: string | null;
+  content_hash: string;
+  /** eMAG's order customer (raw.customer): its BUYER_FIELDS give the keys. */
+  customer: unknown;
 }
 
+/** What the upsert writes into each order it (re)writes: its id (new orders get one here), customer, every key ever seen, frozen creation time. */
+export interface OrderCustomerColumns {
+  account: AccountKind;
+  emag_order_id: string;
+  id: string;
+  customer_id: string;
+  keys: string[];
+  identity_at: string;
+}
+
+/** A page placed before its write: the upsert's customer columns, and what finishPageCustomers needs after it. */
+export interface PageCustomers {
+  columns: OrderCustomerColumns[];
+  /** The status each order to write has stored (null: a new order), read with the plan under the lock. */
+  storedStatus: Map<string, number | null>;
+  placement: Placement & { keyed: KeyedOrder[]; stored: Map<string, StoredCustomer> };
+  identities: StoredIdentity[];
+}
+
+/** What the upsert returns of each order it wrote: its new customer_input and its returns. */
+export interface WrittenCustomerInput {
+  id: string;
+  customer_input: OrderTuple;
+  returns: ReturnTuple[] | null;
+}
+
+/** The upsert did not write the orders the page was placed for (a writer without the customer lock raced it); the page runs again. */
+export class PagePlanStaleError extends Error {
+  readonly code = "MAGFLOW_PAGE_PLAN_STALE";
+}
+
+const emagTime = (col: string) => `(CASE WHEN ${col} ~ '^\\d{4}-\\d{2}-\\d{2}' THEN (${col})::timestamp AT TIME ZONE 'Europe/Bucharest' END)`;
+
 /**
- * For orders already written (emag_orders ids), inside their transaction: identity keys (only ever
- * added), the customer of each order (merging customers its keys connect), the orders' returns and
- * the customers' rows. `known`: the orders' identity columns, when the caller has them (the upsert
- * returns them). Returns the customers it recomputed.
- *
- * It waits for the customer lock while holding the row locks of the orders the caller wrote, and a
- * merge (or the id settling of refreshRfm) rewrites other customers' orders under that lock: when one
- * of those is such a row, PostgreSQL finds the deadlock after a second and aborts the waiting page,
- * which upsertOrders runs again.
+ * Before a page's upsert, in one statement: the stored identity of each incoming order (id, content
+ * hash, keys, customer, inputs, and the creation time it has or will be frozen at: the upsert
+ * writes exactly this value), the owners of every key involved (the incoming ones, $4, and those
+ * stored), and the stored customers involved with size, canonical id and state. Each list one JSON value.
  */
-export async function upkeepCustomersForOrders(txQuery: TxQuery, orderIds: string[], known?: readonly StoredIdentity[]): Promise<{ customerIds: string[] }> {
-  if (!orderIds.length) return { customerIds: [] };
+const PREPARE_PAGE = `
+WITH i AS (SELECT * FROM unnest($1::"AccountKind"[], $2::bigint[], $3::text[]) AS i(account, emag_order_id, emag_created)),
+s AS MATERIALIZED (
+  SELECT i.account, i.emag_order_id, o.id, o.content_hash, o.identity_keys, o.customer_id, o.customer_input, o.status,
+    COALESCE(o.identity_created_at, ${emagTime("i.emag_created")}::timestamptz(3), o.first_seen_at, now()::timestamptz(3)) AS identity_at
+  FROM i LEFT JOIN emag_orders o ON o.account = i.account AND o.emag_order_id = i.emag_order_id
+),
+k AS (SELECT DISTINCT u.key FROM (SELECT unnest($4::text[]) AS key UNION ALL SELECT unnest(s.identity_keys) FROM s) u),
+owners AS MATERIALIZED (SELECT c.key, c.customer_id FROM k JOIN customer_keys c ON c.key = k.key)
+SELECT
+  (SELECT json_agg(json_build_array(s.account, s.emag_order_id::text, s.id, s.content_hash, s.identity_keys, s.customer_id, s.customer_input, s.identity_at, s.status)) FROM s) AS orders,
+  (SELECT json_agg(json_build_array(owners.key, owners.customer_id)) FROM owners) AS owners,
+  (SELECT json_agg(json_build_array(c.id, c.orders_total, c.canonical_id, c.agg)) FROM customers c
+   WHERE c.id IN (SELECT customer_id FROM owners UNION SELECT customer_id FROM s WHERE customer_id IS NOT NULL)) AS customers`;
+
+type PreparedOrder = [account: AccountKind, emagOrderId: string, id: string | null, contentHash: string | null, keys: string[] | null, customerId: string | null, input: OrderTuple | null, identityAt: string, status: number | null];
+
+/**
+ * Places a page before it is written, inside its transaction (after PAGE_BEGIN: the customer lock is
+ * held from the start, so nothing else maintaining customers runs between this and the upsert).
+ * Orders whose content hash is unchanged are left out (the upsert skips them). Merges the stored
+ * customers the page's keys connect. The upsert then writes each order with its customer columns
+ * and customer_input, so an order page writes each order row once.
+ */
+export async function planPageCustomers(txQuery: TxQuery, incoming: readonly IncomingOrder[]): Promise<PageCustomers> {
   const query = observed(txQuery);
-  await query(LOCK_PAGE, [CUSTOMER_UPKEEP_LOCK]);
-  await query(DEFER_ORDER_CUSTOMER_FK);
-  // The order upsert returns these columns, so its page need not read them again.
-  const orders = known ?? (await query<StoredIdentity>(READ_ORDERS, [orderIds]));
-  const placement = await placeOrders(query, orders);
-  const keys = new Map(placement.keyed.map((o) => [o.ref, [...o.keys]]));
-  const inputs = await storeOrderCustomers(query, orders, orders.map((o) => ({ id: o.id, customer_id: placement.assignments.get(o.id)!, keys: keys.get(o.id)!, created_at: o.created_at })));
-  return finishPlacement(query, placement, orderIds, inputs);
+  const buyers = incoming.map((o) => (o.customer && typeof o.customer === "object" ? (o.customer as Record<string, unknown>) : null));
+  const newKeys = [...new Set(buyers.flatMap((b) => identityKeys(buyerFromEmagCustomer(b as Parameters<typeof buyerFromEmagCustomer>[0]))))];
+  const [row] = await query<{ orders: PreparedOrder[]; owners: [string, string][] | null; customers: [string, number, string | null, CustomerAgg | null][] | null }>(PREPARE_PAGE, [
+    incoming.map((o) => o.account), incoming.map((o) => o.emag_order_id), incoming.map((o) => o.emag_created), newKeys,
+  ]);
+  const prepared = new Map((row?.orders ?? []).map((p) => [`${p[0]}:${p[1]}`, p]));
+  const identities: StoredIdentity[] = [];
+  const identityAt = new Map<string, string>();
+  const storedStatus = new Map<string, number | null>();
+  incoming.forEach((o, i) => {
+    const p = prepared.get(`${o.account}:${o.emag_order_id}`);
+    if (!p || (p[3] !== null && p[3] === o.content_hash)) return;
+    const id = p[2] ?? randomUUID();
+    identityAt.set(id, p[7]);
+    storedStatus.set(id, p[8]);
+    identities.push({ id, account: o.account, emag_order_id: o.emag_order_id, created_at: new Date(p[7]), identity_keys: p[4], customer_id: p[5], buyer: buyers[i]!, customer_input: p[6] });
+  });
+  const owners = new Map(row?.owners ?? []);
+  const customers = row?.customers ?? [];
+  const sizes = new Map(customers.map(([id, n]) => [id, n]));
+  const stored = new Map<string, StoredCustomer>(customers.map(([id, , canonicalId, agg]) => [id, { agg, canonicalId }]));
+  const keyed = identities.map(keyedOrder);
+  const placement = placePage(keyed, owners, sizes);
+  if (placement.moves.length) {
+    await query(MOVE, [placement.moves.map(([from]) => from), placement.moves.map(([, into]) => into)]);
+    await query(DELETE_MERGED, [placement.moves.map(([from]) => from)]);
+  }
+  const columns = identities.map((o, i) => ({
+    account: o.account, emag_order_id: o.emag_order_id, id: o.id, customer_id: placement.assignments.get(o.id)!, keys: [...keyed[i]!.keys], identity_at: identityAt.get(o.id)!,
+  }));
+  return { columns, storedStatus, placement: { ...placement, keyed, stored }, identities };
 }
+
+/**
+ * After the upsert wrote the planned orders (`written`: what it returned of each): new keys, the
+ * orders' returns, the customers' rows (finishPlacement). Throws PagePlanStaleError when the upsert
+ * wrote other orders than planned.
+ */
+export async function finishPageCustomers(txQuery: TxQuery, plan: PageCustomers, written: readonly WrittenCustomerInput[]): Promise<{ customerIds: string[] }> {
+  if (!plan.identities.length && !written.length) return { customerIds: [] };
+  const before = new Map(plan.identities.map((o) => [o.id, o]));
+  if (written.length !== before.size || written.some((w) => !before.has(w.id))) throw new PagePlanStaleError("the order upsert wrote other orders than the page was placed for");
+  const inputs = new Map<string, PageInput>(written.map((w) => {
+    const o = before.get(w.id)!;
+    // New to its customer (no customer yet) or inputs never stored: nothing to replace.
+    const old = o.customer_id && o.customer_input ? (o.customer_input as OrderTuple) : null;
+    return [w.id, { old, next: w.customer_input, returns: w.returns ?? [] }];
+  }));
+  return finishPlacement(observed(txQuery), plan.placement, written.map((w) => w.id), inputs);
+}
+
+/**
+ * Starts an order page's transaction in one round trip: BEGIN, the customer lock (held to the end, so
+ * the page's rows are locked only by a page that owns the lock: no deadlock with a merge), no parallel
+ * plans (LOCK_PAGE), and the orders' customer foreign key deferred to the commit.
+ */
+export const PAGE_BEGIN = `BEGIN; SELECT pg_advisory_xact_lock(${CUSTOMER_UPKEEP_LOCK}), set_config('max_parallel_workers_per_gather', '0', true); ${DEFER_ORDER_CUSTOMER_FK}`;

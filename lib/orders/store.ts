@@ -3,12 +3,15 @@
 // retry, a crash, or a second sync racing this one - never duplicates an order, and an order eMAG
 // did not change (same content hash) is not rewritten. The statement reports which rows it
 // inserted (xmax = 0) and each row's previous status, so "new order" alerts fire exactly once.
-// The same transaction then keeps the buyers' customer rows (lib/customers/upkeep.ts) for the
-// orders it wrote, under the customer lock (so only that part of MAIN's and FBE's pages queues).
+// The same transaction keeps the buyers' customer rows (lib/customers/upkeep.ts) under the customer
+// lock, taken first: the page is placed before the upsert, which writes each order's customer, keys
+// and metric inputs with the order (one row write), and the customers are updated after it.
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { invalidateCache } from "@/lib/cache";
-import { buyerSubset, upkeepCustomersForOrders, type TxQuery } from "@/lib/customers/upkeep";
+import {
+  buyerSubset, finishPageCustomers, orderTupleSql, PAGE_BEGIN, PagePlanStaleError, planPageCustomers, RETURN_TUPLE, type OrderCustomerColumns, type TxQuery, type WrittenCustomerInput,
+} from "@/lib/customers/upkeep";
 import { pgPool } from "@/lib/db/pools";
 import { applyInventoryForOrders } from "@/lib/inventory/orders";
 import type { AccountKind } from "@/lib/realtime/events";
@@ -38,20 +41,43 @@ const ORDER_COLUMNS = `account "AccountKind", emag_order_id bigint, type int, st
   billing_address jsonb, payment_mode text, payment_mode_id int, payment_status int, delivery_mode text, locker_id text,
   locker_name text, total numeric, shipping_tax numeric, currency text, vouchers jsonb, line_count int, invoice_url text,
   cancellation_reason jsonb, observation text, emag_created text, emag_modified text, finalization_date text, raw jsonb,
-  content_hash text`;
+  content_hash text, c_id uuid, c_customer_id text, c_keys text[], c_identity_at timestamptz`;
 
+/**
+ * The customer_input of a row the upsert inserts (`x` its input; `v` its buyer subset and times,
+ * computed once: OFFSET 0 keeps the planner from copying their expressions into every use), typed
+ * as the columns store them.
+ */
+const INSERTED_VALUES = `(SELECT ${buyerSubset("(x.raw->'customer')")} AS b, (${ts("emag_created")})::timestamptz(3) AS created,
+  (${ts("finalization_date")})::timestamptz(3) AS finalized OFFSET 0) v`;
+const INSERTED_INPUT = orderTupleSql({
+  account: "x.account", emag_order_id: "x.emag_order_id", emag_created_at: "v.created",
+  first_seen_at: "now()::timestamptz(3)", identity_created_at: "x.c_identity_at::timestamptz(3)", status: "x.status",
+  total: "x.total::numeric(14,4)", currency: "x.currency", payment_mode_id: "x.payment_mode_id", shipping_address: "x.shipping_address",
+  billing_address: "x.billing_address", awb_number: "NULL::text", finalized_at: "v.finalized",
+  cancellation_reason: "x.cancellation_reason",
+  refunded: "(CASE WHEN jsonb_typeof(x.raw->'refunded_amount') = 'number' THEN (x.raw->>'refunded_amount')::numeric END)::numeric(14,4)::text",
+  buyer: "v.b",
+});
+/** The customer_input of a row the upsert updates: the values the SET list below gives it. */
+const UPDATED_INPUT = orderTupleSql({
+  account: "o.account", emag_order_id: "o.emag_order_id", emag_created_at: "excluded.emag_created_at", first_seen_at: "o.first_seen_at",
+  identity_created_at: "COALESCE(o.identity_created_at, excluded.identity_created_at)", status: "excluded.status", total: "excluded.total",
+  currency: "excluded.currency", payment_mode_id: "excluded.payment_mode_id", shipping_address: "excluded.shipping_address",
+  billing_address: "excluded.billing_address", awb_number: "o.awb_number", finalized_at: "COALESCE(excluded.finalized_at, o.finalized_at)",
+  cancellation_reason: "excluded.cancellation_reason", refunded: "excluded.refunded_amount::text", buyer: "excluded.buyer",
+});
+
+// Each input row carries its customer columns (c_*, planPageCustomers); the previous status is the plan's.
 const UPSERT_ORDERS = `
 WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${ORDER_COLUMNS})),
-prev AS (
-  SELECT o.account, o.emag_order_id, o.status FROM emag_orders o JOIN input i USING (account, emag_order_id)
-),
 up AS (
-  INSERT INTO emag_orders AS o (account, emag_order_id, type, status, customer_emag_id, customer_name, customer_email,
+  INSERT INTO emag_orders AS o (id, account, emag_order_id, type, status, customer_emag_id, customer_name, customer_email,
     customer_phone, customer_company, shipping_address, billing_address, payment_mode, payment_mode_id, payment_status,
     delivery_mode, locker_id, locker_name, total, shipping_tax, currency, vouchers, line_count, invoice_url,
     invoice_attached_at, cancellation_reason, observation, emag_created_at, emag_modified_at, finalized_at, raw,
-    content_hash, timeline, identity_created_at, buyer, refunded_amount)
-  SELECT x.account, x.emag_order_id, x.type, x.status, x.customer_emag_id, x.customer_name, x.customer_email,
+    content_hash, timeline, identity_created_at, buyer, refunded_amount, customer_id, identity_keys, customer_input)
+  SELECT x.c_id, x.account, x.emag_order_id, x.type, x.status, x.customer_emag_id, x.customer_name, x.customer_email,
     x.customer_phone, x.customer_company, x.shipping_address, x.billing_address, x.payment_mode, x.payment_mode_id,
     x.payment_status, x.delivery_mode, x.locker_id, x.locker_name, x.total, x.shipping_tax, x.currency,
     COALESCE(x.vouchers, '[]'), x.line_count, x.invoice_url, CASE WHEN x.invoice_url IS NOT NULL THEN now() END,
@@ -59,9 +85,10 @@ up AS (
     x.raw, x.content_hash,
     jsonb_build_array(jsonb_build_object('at', to_jsonb(COALESCE(${ts("emag_created")}, now())), 'event', 'placed',
       'detail', 'Order placed on eMAG', 'by', 'customer')),
-    COALESCE(${ts("emag_created")}, now()), ${buyerSubset("(x.raw->'customer')")},
-    CASE WHEN jsonb_typeof(x.raw->'refunded_amount') = 'number' THEN (x.raw->>'refunded_amount')::numeric END
-  FROM input x
+    x.c_identity_at, v.b,
+    CASE WHEN jsonb_typeof(x.raw->'refunded_amount') = 'number' THEN (x.raw->>'refunded_amount')::numeric END,
+    x.c_customer_id, x.c_keys, ${INSERTED_INPUT}
+  FROM input x CROSS JOIN LATERAL ${INSERTED_VALUES}
   ON CONFLICT (account, emag_order_id) DO UPDATE SET
     type = excluded.type,
     status = excluded.status,
@@ -97,6 +124,10 @@ up AS (
     buyer = excluded.buyer,
     refunded_amount = excluded.refunded_amount,
     content_hash = excluded.content_hash,
+    customer_id = excluded.customer_id,
+    identity_keys = excluded.identity_keys,
+    identity_created_at = COALESCE(o.identity_created_at, excluded.identity_created_at),
+    customer_input = ${UPDATED_INPUT},
     last_synced_at = now(),
     timeline = CASE WHEN o.status IS DISTINCT FROM excluded.status
       THEN o.timeline || jsonb_build_array(jsonb_build_object('at', to_jsonb(now()), 'event', 'status',
@@ -104,14 +135,12 @@ up AS (
         'from', o.status, 'to', excluded.status))
       ELSE o.timeline END
   WHERE o.content_hash IS DISTINCT FROM excluded.content_hash
-  RETURNING o.id, o.account, o.emag_order_id, o.status, (o.xmax = 0) AS inserted, o.customer_name, o.total, o.currency,
-    o.customer_id, o.identity_keys, COALESCE(o.identity_created_at, o.emag_created_at, o.first_seen_at) AS identity_at, o.buyer,
-    o.customer_input
+  RETURNING o.id, o.account, o.emag_order_id, o.status, (o.xmax = 0) AS inserted, o.customer_name, o.total, o.currency, o.customer_input
 )
-SELECT up.id, up.account, up.emag_order_id::text AS emag_order_id, up.status, up.inserted, prev.status AS prev_status,
-  up.customer_id, up.identity_keys, up.identity_at, up.buyer, up.customer_input,
-  up.customer_name, up.total::text AS total, up.currency
-FROM up LEFT JOIN prev USING (account, emag_order_id)`;
+SELECT up.id, up.account, up.emag_order_id::text AS emag_order_id, up.status, up.inserted,
+  up.customer_name, up.total::text AS total, up.currency, up.customer_input,
+  (SELECT json_agg(${RETURN_TUPLE}) FROM emag_returns r WHERE r.account = up.account AND r.emag_order_id = up.emag_order_id) AS returns
+FROM up`;
 
 const DELETE_LINES = `DELETE FROM emag_order_lines WHERE order_id = ANY($1::uuid[])`;
 
@@ -139,10 +168,13 @@ const preparedQuery = (client: pg.PoolClient): TxQuery => async (sql, params = [
 };
 
 const refOf = (r: { account: string; emag_order_id: string }) => `${r.account}:${r.emag_order_id}`;
-type WrittenRow = UpsertedOrder & { customer_id: string | null; identity_keys: string[] | null; identity_at: Date; buyer: Record<string, unknown> | null; customer_input: unknown[] | null };
+type WrittenRow = Omit<UpsertedOrder, "prev_status"> & Omit<WrittenCustomerInput, "id">;
 
-/** PostgreSQL's deadlock_detected: a customer merge waited on a row this page had locked (README). */
-const DEADLOCK = "40P01";
+/**
+ * Runs again: PostgreSQL's deadlock_detected (a writer outside the customer lock, e.g. an order
+ * action, and a merge waited on each other's rows), or a page placed for other rows than the upsert wrote.
+ */
+const RETRIED = new Set(["40P01", new PagePlanStaleError("").code]);
 const ATTEMPTS = 3;
 
 /** Upserts one batch of orders and their lines atomically, with their customers. */
@@ -150,30 +182,49 @@ export async function upsertOrders(rows: OrderRow[]): Promise<UpsertResult> {
   if (!rows.length) return { written: [], unchanged: 0 };
   // One row per order even if eMAG repeated an order across pages (ON CONFLICT cannot touch a row twice).
   const unique = [...new Map(rows.map((r) => [refOf(r), r])).values()];
-  const orderJson = JSON.stringify(unique.map(({ lines: _lines, ...r }) => r));
+  const orderJson = unique.map(({ lines: _lines, ...r }) => JSON.stringify(r));
   for (let attempt = 1; ; attempt++) {
     try {
       const written = await writePage(unique, orderJson);
       if (written.length) await invalidateCache("orders", "customers");
       return { written, unchanged: unique.length - written.length };
     } catch (err) {
-      // A merge moving another page's rows can deadlock with it; PostgreSQL aborts one, and it runs again.
-      if ((err as { code?: string }).code !== DEADLOCK || attempt >= ATTEMPTS) throw err;
+      if (!RETRIED.has((err as { code?: string }).code ?? "") || attempt >= ATTEMPTS) throw err;
       await new Promise((r) => setTimeout(r, 20 + Math.random() * 80));
     }
   }
 }
 
-async function writePage(unique: OrderRow[], orderJson: string): Promise<UpsertedOrder[]> {
+/** The page's input: each order the plan writes (its JSON, `orderJson[i]`), with its customer columns. */
+function pageInput(unique: readonly OrderRow[], orderJson: readonly string[], columns: readonly OrderCustomerColumns[]): string {
+  const byRef = new Map(columns.map((c) => [refOf(c), c]));
+  const rows = unique.flatMap((r, i) => {
+    const c = byRef.get(refOf(r));
+    if (!c) return [];
+    const extra = JSON.stringify({ c_id: c.id, c_customer_id: c.customer_id, c_keys: c.keys, c_identity_at: c.identity_at });
+    return [`${orderJson[i]!.slice(0, -1)},${extra.slice(1)}`];
+  });
+  return `[${rows.join(",")}]`;
+}
+
+async function writePage(unique: OrderRow[], orderJson: readonly string[]): Promise<UpsertedOrder[]> {
   const started = performance.now();
   let upkeepMs = 0;
   const client = await pgPool("sync").connect();
   const connectMs = performance.now() - started;
   const query = preparedQuery(client);
   try {
-    await client.query("BEGIN");
-    const rows = (await client.query<WrittenRow>({ name: "orders-upsert", text: UPSERT_ORDERS, values: [orderJson] })).rows;
-    const written = rows.map(({ customer_id: _c, identity_keys: _k, identity_at: _t, buyer: _b, customer_input: _i, ...w }) => w);
+    await client.query(PAGE_BEGIN);
+    let t = performance.now();
+    const plan = await planPageCustomers(query, unique.map((r) => ({
+      account: r.account, emag_order_id: r.emag_order_id, emag_created: r.emag_created, content_hash: r.content_hash,
+      customer: (r.raw as { customer?: unknown } | null)?.customer ?? null,
+    })));
+    upkeepMs = performance.now() - t;
+    const rows = plan.columns.length
+      ? (await client.query<WrittenRow>({ name: "orders-upsert", text: UPSERT_ORDERS, values: [pageInput(unique, orderJson, plan.columns)] })).rows
+      : [];
+    const written: UpsertedOrder[] = rows.map(({ customer_input: _i, returns: _r, ...w }) => ({ ...w, prev_status: plan.storedStatus.get(w.id) ?? null }));
     if (written.length) {
       const ids = written.map((w) => w.id);
       const changed = new Set(written.map(refOf));
@@ -183,10 +234,11 @@ async function writePage(unique: OrderRow[], orderJson: string): Promise<Upserte
       // A rewritten order's lines are replaced (eMAG may add, drop or change lines).
       await client.query({ name: "orders-lines-delete", text: DELETE_LINES, values: [ids] });
       if (lines.length) await client.query({ name: "orders-lines-insert", text: INSERT_LINES, values: [JSON.stringify(lines), ids] });
-      const t = performance.now();
-      const identities = rows.map((r) => ({ id: r.id, account: r.account, emag_order_id: r.emag_order_id, created_at: r.identity_at, identity_keys: r.identity_keys, customer_id: r.customer_id, buyer: r.buyer, customer_input: r.customer_input }));
-      await upkeepCustomersForOrders(query, ids, identities);
-      upkeepMs = performance.now() - t;
+    }
+    t = performance.now();
+    await finishPageCustomers(query, plan, rows.map((r) => ({ id: r.id, customer_input: r.customer_input, returns: r.returns })));
+    upkeepMs += performance.now() - t;
+    if (written.length) {
       // Stock: new orders reserve their lines once, cancelled/returned ones release them (lib/inventory/orders.ts).
       await applyInventoryForOrders(query, written);
     }

@@ -5,6 +5,7 @@
 // (its customer stale until the re-sync) and an order stored before its inputs were kept.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ORDER_TUPLE, ORDERS_WITH_BUYER } from "@/lib/customers/refresh";
 import { customerClock, observeCustomerStatements, rebuildCustomers, refreshRfm } from "@/lib/customers/upkeep";
 import { db } from "@/lib/db";
 import { emagTimestamp } from "@/lib/emag/time";
@@ -92,6 +93,24 @@ describe("re-synced orders", () => {
     // Order 12 is recomputed with all of buyer 12's orders, 32 (changed locally) among them; 32 comes later.
     await write([10, 11, 12].map((g) => orderRow(g, g % 20, { status: 5, v: 2 })));
     await write([orderRow(32, 12, { status: 5, v: 2 })]);
+    const kept = await customerSnapshot();
+    await rebuildCustomers();
+    expect(await customerSnapshot()).toEqual(kept);
+  });
+
+  it("the upsert writes each order's inputs as the stored row gives them, inserted or updated", async () => {
+    // Uncommon values: no creation date, finalized, a refund, a total with more decimals than the column, a cancellation reason, an AWB set locally.
+    const odd = (g: number, v: number) => {
+      const r = orderRow(g, g % 20, { v, status: v === 1 ? 4 : 0, total: 12.34567 });
+      const raw = { ...(r.raw as object), refunded_amount: 3.5 } as never;
+      return { ...r, raw, emag_created: g % 2 ? null : r.emag_created, finalization_date: r.emag_modified, cancellation_reason: v === 1 ? null : { id: 17, name: "x" } };
+    };
+    await write([700, 701, 702, 703].map((g) => odd(g, 1)));
+    await db.$executeRaw`UPDATE emag_orders SET awb_number = 'AWB-700' WHERE emag_order_id = 5000700`;
+    await write([700, 701].map((g) => odd(g, 2)));
+    const differ = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM ${ORDERS_WITH_BUYER} WHERE o.customer_input IS DISTINCT FROM ${ORDER_TUPLE}`);
+    expect(differ[0]!.n).toBe(0);
     const kept = await customerSnapshot();
     await rebuildCustomers();
     expect(await customerSnapshot()).toEqual(kept);
