@@ -7,7 +7,7 @@ import { invalidateCache } from "@/lib/cache";
 import { customerRow, orderInputOf, returnInputOf, type CustomerRowValues, type OrderTuple, type ReturnTuple } from "./customer-row";
 import { groupByKeys, type KeyedOrder } from "./grouping";
 import { customerIdFor, identityKeys, orderRefKey } from "./keys";
-import { customerClock, ORDER_TUPLE, ORDERS_WITH_BUYER, RETURN_TUPLE, storedBuyer, writeRankedRows, writeRows, type RankedRow } from "./refresh";
+import { customerClock, ORDER_TUPLE, orderTupleSql, ORDERS_WITH_BUYER, RETURN_TUPLE, storedBuyer, writeRankedRows, writeRows, type RankedRow } from "./refresh";
 import { rfmScores } from "./rfm";
 import type { CustomerOrderInput, CustomerReturnInput } from "./types";
 import { refreshRfm } from "./rfm-sql";
@@ -18,24 +18,37 @@ export const REBUILD_BATCH = 5_000;
 const ORDER_BATCH = 20_000;
 const KEY_BATCH = 50_000;
 
-/** [emag_orders id, identity_created_at unset, identity_keys, customer_id, ORDER_TUPLE, customer_input differs from it]. */
-type StoredOrder = [id: string, identityUnset: boolean, keys: string[] | null, customerId: string | null, order: OrderTuple, inputStale: boolean];
+/** [emag_orders id, identity_created_at unset, identity_keys, customer_id, ORDER_TUPLE, customer_input differs from it, no buyer subset stored]. */
+type StoredOrder = [id: string, identityUnset: boolean, keys: string[] | null, customerId: string | null, order: OrderTuple, inputStale: boolean, buyerUnset: boolean];
 
 // One JSON value per order (JSON.parse is cheaper than the driver's field-by-field parsing), read
 // in slices of the table's blocks (a TID range scan each), so TypeScript works on one slice while
 // the server builds the next.
 const READ_SLICES = 8;
 const TABLE_BLOCKS = `SELECT (pg_relation_size('emag_orders') / current_setting('block_size')::int)::int AS blocks`;
-const READ_SLICE = `SELECT json_build_array(o.id, o.identity_created_at IS NULL, o.identity_keys, o.customer_id, y.t, o.customer_input IS DISTINCT FROM y.t) AS o
+const READ_SLICE = `SELECT json_build_array(o.id, o.identity_created_at IS NULL, o.identity_keys, o.customer_id, y.t, o.customer_input IS DISTINCT FROM y.t, o.buyer IS NULL) AS o
 FROM ${ORDERS_WITH_BUYER} CROSS JOIN LATERAL (SELECT ${ORDER_TUPLE} AS t OFFSET 0) y WHERE o.ctid >= format('(%s,0)', $1::int)::tid AND o.ctid < format('(%s,0)', $2::int)::tid`;
 // Every RMA with the order it returns (account + emag_order_id); bucketed by the new grouping in TS.
 const READ_RETURNS = `SELECT json_agg(${RETURN_TUPLE}) AS returns FROM emag_returns r WHERE r.emag_order_id IS NOT NULL`;
 
 const DEFER_FK = `SET CONSTRAINTS emag_orders_customer_id_fkey DEFERRED`;
-// The inputs are computed again from the row (cheaper than sending them back): the same values READ_SLICE read.
+// The inputs are computed again from the row (cheaper than sending them back): the same values
+// READ_SLICE read. An order stored before the upkeep (no buyer subset) gets its buyer subset and
+// refund stored too, as the order upsert stores them, in the same row write, so later reads (the
+// next rebuild, a recompute) no longer decompress its raw; its inputs are computed from those values.
+const STORED_REFUND = `CASE WHEN o.buyer IS NOT NULL THEN o.refunded_amount
+  ELSE (CASE WHEN jsonb_typeof(o.raw->'refunded_amount') = 'number' THEN (o.raw->>'refunded_amount')::numeric END)::numeric(14,4) END`;
+const col = (name: string) => `o.${name}`;
+const REBUILT_INPUT = orderTupleSql({
+  account: col("account"), emag_order_id: col("emag_order_id"), emag_created_at: col("emag_created_at"), first_seen_at: col("first_seen_at"),
+  identity_created_at: col("identity_created_at"), status: col("status"), total: col("total"), currency: col("currency"),
+  payment_mode_id: col("payment_mode_id"), shipping_address: col("shipping_address"), billing_address: col("billing_address"),
+  awb_number: col("awb_number"), finalized_at: col("finalized_at"), cancellation_reason: col("cancellation_reason"),
+  refunded: "x.r::text", buyer: "x.b",
+});
 const UPDATE_ORDERS = `
 UPDATE emag_orders o SET customer_id = u.customer_id, identity_keys = u.keys, identity_created_at = COALESCE(o.identity_created_at, u.created_at),
-  customer_input = (SELECT ${ORDER_TUPLE} FROM (SELECT ${storedBuyer("o")} AS b OFFSET 0) x)
+  (buyer, refunded_amount, customer_input) = (SELECT x.b, x.r, ${REBUILT_INPUT} FROM (SELECT ${storedBuyer("o")} AS b, ${STORED_REFUND} AS r OFFSET 0) x)
 FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, customer_id text, keys text[], created_at timestamptz) WHERE o.id = u.id`;
 const UPSERT_KEYS = `INSERT INTO customer_keys (key, customer_id) SELECT * FROM unnest($1::text[], $2::text[])
 ON CONFLICT (key) DO UPDATE SET customer_id = excluded.customer_id`;
@@ -124,10 +137,10 @@ export async function rebuildCustomers(opts: { now?: Date } = {}): Promise<Rebui
     // the rows below are computed.
     const writes: Promise<unknown>[] = [];
     const later = (fn: () => Promise<unknown>) => void writes.push(fn());
-    const changed = orders.flatMap(([id, unset, stored, customerId, t, inputStale], i) => {
+    const changed = orders.flatMap(([id, unset, stored, customerId, t, inputStale, buyerUnset], i) => {
       const next = assigned.get(id)!;
       const keys = keyed[i]!.keys;
-      return next !== customerId || !sameKeys(stored, keys) || unset || inputStale ? [{ id, customer_id: next, keys, created_at: new Date(t[3]).toISOString() }] : [];
+      return next !== customerId || !sameKeys(stored, keys) || unset || inputStale || buyerUnset ? [{ id, customer_id: next, keys, created_at: new Date(t[3]).toISOString() }] : [];
     });
     for (const batch of chunks(changed, ORDER_BATCH)) later(() => query(UPDATE_ORDERS, [JSON.stringify(batch)]));
 

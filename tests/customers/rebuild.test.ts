@@ -135,4 +135,18 @@ describe("customers after a flaky backfill", () => {
     await rebuildCustomers();
     expect(await customerSnapshot()).toEqual(kept);
   });
+
+  it("orders stored without their buyer subset get it from the rebuild, as the upsert stores it, and the next rebuild rewrites no order", async () => {
+    const stored = () => db.$queryRaw<{ id: string; buyer: unknown; refunded: string | null }[]>`
+      SELECT id, buyer, refunded_amount::text AS refunded FROM emag_orders ORDER BY id`;
+    const before = await stored();
+    await db.$executeRaw`UPDATE emag_orders SET buyer = NULL, refunded_amount = NULL WHERE id IN (SELECT id FROM emag_orders ORDER BY id LIMIT 300)`;
+    await rebuildCustomers();
+    expect(await stored()).toEqual(before);
+    expect(await customerSnapshot()).toEqual(kept);
+    const versions = () => db.$queryRaw<{ v: string }[]>`SELECT string_agg(xmin::text, ',' ORDER BY id) AS v FROM emag_orders`;
+    const rewritten = await versions();
+    await rebuildCustomers();
+    expect(await versions()).toEqual(rewritten);
+  });
 });
