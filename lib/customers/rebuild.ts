@@ -7,7 +7,7 @@ import { invalidateCache } from "@/lib/cache";
 import { customerRow, orderInputOf, returnInputOf, type CustomerRowValues, type OrderTuple, type ReturnTuple } from "./customer-row";
 import { groupByKeys, type KeyedOrder } from "./grouping";
 import { customerIdFor, identityKeys, orderRefKey } from "./keys";
-import { customerClock, ORDER_TUPLE, orderTupleSql, ORDERS_WITH_BUYER, RETURN_TUPLE, storedBuyer, writeRankedRows, writeRows, type RankedRow } from "./refresh";
+import { customerClock, ORDER_INPUTS, orderTupleSql, RETURN_TUPLE, storedBuyer, writeRankedRows, writeRows, type RankedRow } from "./refresh";
 import { rfmScores } from "./rfm";
 import type { CustomerOrderInput, CustomerReturnInput } from "./types";
 import { refreshRfm } from "./rfm-sql";
@@ -18,16 +18,17 @@ export const REBUILD_BATCH = 5_000;
 const ORDER_BATCH = 20_000;
 const KEY_BATCH = 50_000;
 
-/** [emag_orders id, identity_created_at unset, identity_keys, customer_id, ORDER_TUPLE, customer_input differs from it, no buyer subset stored]. */
-type StoredOrder = [id: string, identityUnset: boolean, keys: string[] | null, customerId: string | null, order: OrderTuple, inputStale: boolean, buyerUnset: boolean];
+/** [emag_orders id, identity_created_at unset, identity_keys, customer_id, its inputs (ORDER_INPUTS), none stored, no buyer subset stored]. */
+type StoredOrder = [id: string, identityUnset: boolean, keys: string[] | null, customerId: string | null, order: OrderTuple, inputUnset: boolean, buyerUnset: boolean];
 
 // One JSON value per order (JSON.parse is cheaper than the driver's field-by-field parsing), read
 // in slices of the table's blocks (a TID range scan each), so TypeScript works on one slice while
 // the server builds the next.
 const READ_SLICES = 8;
 const TABLE_BLOCKS = `SELECT (pg_relation_size('emag_orders') / current_setting('block_size')::int)::int AS blocks`;
-const READ_SLICE = `SELECT json_build_array(o.id, o.identity_created_at IS NULL, o.identity_keys, o.customer_id, y.t, o.customer_input IS DISTINCT FROM y.t, o.buyer IS NULL) AS o
-FROM ${ORDERS_WITH_BUYER} CROSS JOIN LATERAL (SELECT ${ORDER_TUPLE} AS t OFFSET 0) y WHERE o.ctid >= format('(%s,0)', $1::int)::tid AND o.ctid < format('(%s,0)', $2::int)::tid`;
+// An order's stored inputs stand (refresh.ts ORDER_INPUTS); only those without are computed from the row.
+const READ_SLICE = `SELECT json_build_array(o.id, o.identity_created_at IS NULL, o.identity_keys, o.customer_id, ${ORDER_INPUTS}, o.customer_input IS NULL, o.buyer IS NULL) AS o
+FROM emag_orders o WHERE o.ctid >= format('(%s,0)', $1::int)::tid AND o.ctid < format('(%s,0)', $2::int)::tid`;
 // Every RMA with the order it returns (account + emag_order_id); bucketed by the new grouping in TS.
 const READ_RETURNS = `SELECT json_agg(${RETURN_TUPLE}) AS returns FROM emag_returns r WHERE r.emag_order_id IS NOT NULL`;
 
@@ -137,10 +138,10 @@ export async function rebuildCustomers(opts: { now?: Date } = {}): Promise<Rebui
     // the rows below are computed.
     const writes: Promise<unknown>[] = [];
     const later = (fn: () => Promise<unknown>) => void writes.push(fn());
-    const changed = orders.flatMap(([id, unset, stored, customerId, t, inputStale, buyerUnset], i) => {
+    const changed = orders.flatMap(([id, unset, stored, customerId, t, inputUnset, buyerUnset], i) => {
       const next = assigned.get(id)!;
       const keys = keyed[i]!.keys;
-      return next !== customerId || !sameKeys(stored, keys) || unset || inputStale || buyerUnset ? [{ id, customer_id: next, keys, created_at: new Date(t[3]).toISOString() }] : [];
+      return next !== customerId || !sameKeys(stored, keys) || unset || inputUnset || buyerUnset ? [{ id, customer_id: next, keys, created_at: new Date(t[3]).toISOString() }] : [];
     });
     for (const batch of chunks(changed, ORDER_BATCH)) later(() => query(UPDATE_ORDERS, [JSON.stringify(batch)]));
 

@@ -88,19 +88,25 @@ export const RETURN_TUPLE = `json_build_array(r.account, r.emag_order_id::text, 
   r.refund_value::text, ${ms("COALESCE(r.emag_date, r.first_seen_at)")})`;
 
 /**
+ * An order's inputs: the stored customer_input (the database keeps it NULL unless the upkeep wrote
+ * it, and the upkeep writes ORDER_TUPLE: tx.ts MARK_UPKEEP), else computed from the row (`o`).
+ */
+export const ORDER_INPUTS = `COALESCE(o.customer_input, (SELECT ${ORDER_TUPLE} FROM (SELECT ${storedBuyer("o")} AS b OFFSET 0) x))`;
+
+/**
  * Each customer's orders and the returns of those orders, one row per customer (none for a
- * customer without orders), each list one JSON value; and, as the row is computed from them, every
- * order's customer_input set to these inputs (a no-op unless something changed an order without
- * the upkeep, e.g. a local status change). Joined to unnest() rather than `= ANY($1)`: the sync
+ * customer without orders), each list one JSON value; and, as the row is computed from them, the
+ * customer_input of every order that had none (stored before the upkeep, or cleared by a write
+ * outside it, e.g. a local status change). Joined to unnest() rather than `= ANY($1)`: the sync
  * pool plans generically (lib/db/pools.ts), and a generic plan of `customer_id = ANY($1)` guesses
  * a large share of the table and scans it.
  */
 const LOAD_INPUTS = `
 WITH t AS MATERIALIZED (
-  SELECT o.id, o.customer_id, o.customer_input, ${ORDER_TUPLE} AS t
-  FROM unnest($1::text[]) AS k(id) JOIN emag_orders o ON o.customer_id = k.id CROSS JOIN LATERAL (SELECT ${storedBuyer("o")} AS b OFFSET 0) x
+  SELECT o.id, o.customer_id, o.customer_input, ${ORDER_INPUTS} AS t
+  FROM unnest($1::text[]) AS k(id) JOIN emag_orders o ON o.customer_id = k.id
 ),
-inputs AS (UPDATE emag_orders o SET customer_input = t.t FROM t WHERE o.id = t.id AND t.customer_input IS DISTINCT FROM t.t)
+inputs AS (UPDATE emag_orders o SET customer_input = t.t FROM t WHERE o.id = t.id AND t.customer_input IS NULL)
 SELECT t.customer_id AS id, json_agg(t.t) AS orders,
   (SELECT json_agg(${RETURN_TUPLE}) FROM emag_orders o JOIN emag_returns r ON r.account = o.account AND r.emag_order_id = o.emag_order_id
    WHERE o.customer_id = t.customer_id) AS returns

@@ -10,12 +10,20 @@ export type TxQuery = <R extends pg.QueryResultRow = any>(sql: string, params?: 
 export const CUSTOMER_UPKEEP_LOCK = 7_240_201;
 
 /**
- * Takes the customer lock until the transaction ends (re-entrant). Take it before the first write
- * of a transaction that later maintains customers: a merge rewrites orders' and returns' rows, so a
- * transaction that locked such rows first and then waited for this lock could deadlock with it.
+ * Marks a transaction as the customer upkeep: its writes of emag_orders.customer_input stand (the
+ * database clears the inputs of an order any other transaction writes; migration
+ * 20261201180000_customer_input_guard), so a stored value always equals ORDER_TUPLE of its row.
+ */
+export const MARK_UPKEEP = `set_config('magflow.customer_upkeep', 'on', true)`;
+
+/**
+ * Takes the customer lock until the transaction ends (re-entrant), and marks the transaction as the
+ * upkeep (MARK_UPKEEP). Take it before the first write of a transaction that later maintains
+ * customers: a merge rewrites orders' and returns' rows, so a transaction that locked such rows
+ * first and then waited for this lock could deadlock with it.
  */
 export async function lockCustomerUpkeep(query: TxQuery): Promise<void> {
-  await query("SELECT pg_advisory_xact_lock($1::bigint)", [CUSTOMER_UPKEEP_LOCK]);
+  await query(`SELECT pg_advisory_xact_lock($1::bigint), ${MARK_UPKEEP}`, [CUSTOMER_UPKEEP_LOCK]);
 }
 
 type StatementObserver = (sql: string, ms: number) => void;

@@ -16,7 +16,7 @@ import { addOrders, emptyAgg, type CustomerAgg } from "./metrics";
 import { replaceOrder } from "./replace";
 import { customerClock, loadCustomerInputs, writeRows } from "./refresh";
 import type { AccountKind } from "./types";
-import { CUSTOMER_UPKEEP_LOCK, observed, type TxQuery } from "./tx";
+import { CUSTOMER_UPKEEP_LOCK, MARK_UPKEEP, observed, type TxQuery } from "./tx";
 
 export { CUSTOMER_UPKEEP_LOCK, inCustomerTransaction, lockCustomerUpkeep, observeCustomerStatements, type TxQuery } from "./tx";
 export { buyerSubset, customerClock, orderTupleSql, refreshCustomers, RETURN_TUPLE } from "./refresh";
@@ -247,7 +247,8 @@ export async function finishPageCustomers(txQuery: TxQuery, plan: PageCustomers,
 
 /**
  * Starts an order page's transaction in one round trip: BEGIN, the customer lock (held to the end, so
- * the page's rows are locked only by a page that owns the lock: no deadlock with a merge), no parallel
+ * the page's rows are locked only by a page that owns the lock: no deadlock with a merge), the upkeep
+ * mark (its customer_input writes stand, MARK_UPKEEP), no parallel
  * plans (LOCK_PAGE), and the orders' customer foreign key deferred to the commit.
  */
-export const PAGE_BEGIN = `BEGIN; SELECT pg_advisory_xact_lock(${CUSTOMER_UPKEEP_LOCK}), set_config('max_parallel_workers_per_gather', '0', true); ${DEFER_ORDER_CUSTOMER_FK}`;
+export const PAGE_BEGIN = `BEGIN; SELECT pg_advisory_xact_lock(${CUSTOMER_UPKEEP_LOCK}), ${MARK_UPKEEP}, set_config('max_parallel_workers_per_gather', '0', true); ${DEFER_ORDER_CUSTOMER_FK}`;

@@ -115,4 +115,31 @@ describe("re-synced orders", () => {
     await rebuildCustomers();
     expect(await customerSnapshot()).toEqual(kept);
   });
+
+  it("a write of an order outside the upkeep clears its stored inputs; the upkeep's own writes stand", async () => {
+    const input = async (g: number) => (await db.$queryRaw<{ i: unknown }[]>`SELECT customer_input AS i FROM emag_orders WHERE emag_order_id = ${5_000_000 + g}`)[0]!.i;
+    expect(await input(40)).not.toBeNull();
+    await db.$executeRaw`UPDATE emag_orders SET awb_number = 'AWB-40' WHERE emag_order_id = 5000040`;
+    expect(await input(40)).toBeNull();
+    await db.$executeRaw`UPDATE emag_orders SET customer_input = '[]'::jsonb WHERE emag_order_id = 5000041`;
+    expect(await input(41)).toBeNull();
+    // A column the inputs do not read leaves them.
+    await db.$executeRaw`UPDATE emag_orders SET observation = 'call first' WHERE emag_order_id = 5000042`;
+    expect(await input(42)).not.toBeNull();
+    // Marked as the upkeep (tx.ts MARK_UPKEEP), a write stands.
+    await db.$transaction([
+      db.$queryRaw`SELECT set_config('magflow.customer_upkeep', 'on', true)`,
+      db.$executeRaw`UPDATE emag_orders SET customer_input = '[1]'::jsonb WHERE emag_order_id = 5000043`,
+    ]);
+    expect(await input(43)).toEqual([1]);
+    await db.$executeRaw`UPDATE emag_orders SET observation = NULL, customer_input = NULL WHERE emag_order_id = 5000043`;
+    // The orders' customers are recomputed from the rows where the inputs are gone, and equal a rebuild.
+    await write([40, 41, 43].map((g) => orderRow(g, g % 20, { status: 2, v: 3 })));
+    const differ = await db.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM ${ORDERS_WITH_BUYER} WHERE o.customer_input IS DISTINCT FROM ${ORDER_TUPLE}`);
+    expect(differ[0]!.n).toBe(0);
+    const kept = await customerSnapshot();
+    await rebuildCustomers();
+    expect(await customerSnapshot()).toEqual(kept);
+  });
 });
