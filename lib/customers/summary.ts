@@ -91,7 +91,8 @@ function lastMonths(cur: string): string[] {
  * the bucket of its first order and a bitmask of the buckets it ordered in (any status), then
  * customers counted per (first bucket, mask). Bucket edges are the Europe/Bucharest month starts,
  * so no timestamp is converted per row. Orders are dated by eMAG's creation time (orders without
- * one, which eMAG never sends, are left out), and a customer's first month is its oldest order's.
+ * one, which eMAG never sends, are left out), and a customer's first month is its oldest order's
+ * (the smallest bucket: buckets grow with time, so one per order is enough).
  */
 function activityRows() {
   return customersQuery<ActivityRow>(Prisma.sql`
@@ -100,11 +101,13 @@ function activityRows() {
       FROM generate_series(${1 - MONTHS}::int, 1) k
     ),
     per AS (
-      SELECT least(width_bucket(min(o.emag_created_at), (SELECT edges FROM e)), ${MONTHS}::int) AS fm,
-        bit_or(1 << least(width_bucket(o.emag_created_at, (SELECT edges FROM e)), ${MONTHS}::int)) AS mask
-      FROM emag_orders o
-      WHERE o.customer_id IS NOT NULL AND o.emag_created_at IS NOT NULL
-      GROUP BY o.customer_id
+      SELECT min(x.b) AS fm, bit_or(1 << x.b) AS mask
+      FROM (
+        SELECT o.customer_id, least(width_bucket(o.emag_created_at, (SELECT edges FROM e)), ${MONTHS}::int) AS b
+        FROM emag_orders o
+        WHERE o.customer_id IS NOT NULL AND o.emag_created_at IS NOT NULL
+      ) x
+      GROUP BY x.customer_id
     )
     SELECT fm, mask, count(*)::int AS n FROM per WHERE mask > 1 GROUP BY 1, 2`);
 }
