@@ -142,6 +142,10 @@ export interface OrderCustomerColumns {
 /** A page placed before its write: the upsert's customer columns, and what finishPageCustomers needs after it. */
 export interface PageCustomers {
   columns: OrderCustomerColumns[];
+  /** The keys and customers the placement read, and what it read of them (settlePageCustomers compares). */
+  keys: string[];
+  ids: string[];
+  stateText: string;
   /** The status each order to write has stored (null: a new order), read with the plan under the lock. */
   storedStatus: Map<string, number | null>;
   placement: Placement & { keyed: KeyedOrder[]; stored: Map<string, StoredCustomer> };
@@ -165,38 +169,73 @@ const emagTime = (col: string) => `(CASE WHEN ${col} ~ '^\\d{4}-\\d{2}-\\d{2}' T
 /**
  * Before a page's upsert, in one statement: the stored identity of each incoming order (id, content
  * hash, keys, customer, inputs, and the creation time it has or will be frozen at: the upsert
- * writes exactly this value), the owners of every key involved (the incoming ones, $4, and those
- * stored), and the stored customers involved with size, canonical id and state. Each list one JSON value.
+ * writes exactly this value), locked (FOR UPDATE: a page repeating another's order waits for it and
+ * reads what it wrote); and, as of now, the owners of every key involved (the incoming ones, $4, and
+ * those stored) and the stored customers involved with size, canonical id and state (OWNERS_AND_CUSTOMERS).
  */
 const PREPARE_PAGE = `
 WITH i AS (SELECT * FROM unnest($1::"AccountKind"[], $2::bigint[], $3::text[]) AS i(account, emag_order_id, emag_created)),
+l AS MATERIALIZED (
+  SELECT o.account, o.emag_order_id, o.id, o.content_hash, o.identity_keys, o.customer_id, o.customer_input, o.status,
+    o.identity_created_at, o.first_seen_at
+  FROM i JOIN emag_orders o ON o.account = i.account AND o.emag_order_id = i.emag_order_id FOR UPDATE OF o
+),
 s AS MATERIALIZED (
-  SELECT i.account, i.emag_order_id, o.id, o.content_hash, o.identity_keys, o.customer_id, o.customer_input, o.status,
-    COALESCE(o.identity_created_at, ${emagTime("i.emag_created")}::timestamptz(3), o.first_seen_at, now()::timestamptz(3)) AS identity_at
-  FROM i LEFT JOIN emag_orders o ON o.account = i.account AND o.emag_order_id = i.emag_order_id
+  SELECT i.account, i.emag_order_id, l.id, l.content_hash, l.identity_keys, l.customer_id, l.customer_input, l.status,
+    COALESCE(l.identity_created_at, ${emagTime("i.emag_created")}::timestamptz(3), l.first_seen_at, now()::timestamptz(3)) AS identity_at
+  FROM i LEFT JOIN l ON l.account = i.account AND l.emag_order_id = i.emag_order_id
 ),
 k AS (SELECT DISTINCT u.key FROM (SELECT unnest($4::text[]) AS key UNION ALL SELECT unnest(s.identity_keys) FROM s) u),
 owners AS MATERIALIZED (SELECT c.key, c.customer_id FROM k JOIN customer_keys c ON c.key = k.key)
 SELECT
   (SELECT json_agg(json_build_array(s.account, s.emag_order_id::text, s.id, s.content_hash, s.identity_keys, s.customer_id, s.customer_input, s.identity_at, s.status)) FROM s) AS orders,
-  (SELECT json_agg(json_build_array(owners.key, owners.customer_id)) FROM owners) AS owners,
-  (SELECT json_agg(json_build_array(c.id, c.orders_total, c.canonical_id, c.agg)) FROM customers c
-   WHERE c.id IN (SELECT customer_id FROM owners UNION SELECT customer_id FROM s WHERE customer_id IS NOT NULL)) AS customers`;
+  (SELECT json_agg(owners.key) FROM owners) AS keys,
+  (SELECT array_agg(DISTINCT x.id) FROM (SELECT customer_id AS id FROM owners UNION ALL SELECT customer_id FROM s WHERE customer_id IS NOT NULL) x) AS ids`;
+
+/**
+ * The owners of keys $1 and the customers $2 (size, canonical id, state), each as one JSON value in
+ * a fixed order: read when the page is placed, and again under the customer lock to see whether
+ * another page changed them meanwhile (equal text: the placement stands).
+ */
+const OWNERS_AND_CUSTOMERS = `
+SELECT
+  (SELECT json_agg(json_build_array(c.key, c.customer_id) ORDER BY c.key) FROM unnest($1::text[]) AS u(key) JOIN customer_keys c ON c.key = u.key) AS owners,
+  (SELECT json_agg(json_build_array(c.id, c.orders_total, c.canonical_id, c.agg) ORDER BY c.id) FROM unnest($2::text[]) AS u(id) JOIN customers c ON c.id = u.id) AS customers`;
+
+/** Owners and customers as read (JSON text: compared as such) and parsed. */
+interface StoredState {
+  text: string;
+  owners: Map<string, string>;
+  sizes: Map<string, number>;
+  stored: Map<string, StoredCustomer>;
+}
+
+async function readState(query: TxQuery, keys: readonly string[], ids: readonly string[]): Promise<StoredState> {
+  const [row] = await query<{ owners: string | null; customers: string | null }>(`SELECT owners::text, customers::text FROM (${OWNERS_AND_CUSTOMERS}) x`, [keys, ids]);
+  const owners = JSON.parse(row?.owners ?? "[]") as [string, string][];
+  const customers = JSON.parse(row?.customers ?? "[]") as [string, number, string | null, CustomerAgg | null][];
+  return {
+    text: `${row?.owners ?? ""}\n${row?.customers ?? ""}`,
+    owners: new Map(owners),
+    sizes: new Map(customers.map(([id, n]) => [id, n])),
+    stored: new Map(customers.map(([id, , canonicalId, agg]) => [id, { agg, canonicalId }])),
+  };
+}
 
 type PreparedOrder = [account: AccountKind, emagOrderId: string, id: string | null, contentHash: string | null, keys: string[] | null, customerId: string | null, input: OrderTuple | null, identityAt: string, status: number | null];
 
 /**
- * Places a page before it is written, inside its transaction (after PAGE_BEGIN: the customer lock is
- * held from the start, so nothing else maintaining customers runs between this and the upsert).
- * Orders whose content hash is unchanged are left out (the upsert skips them). Merges the stored
- * customers the page's keys connect. The upsert then writes each order with its customer columns
- * and customer_input, so an order page writes each order row once.
+ * Places a page before it is written, inside its transaction (after PAGE_BEGIN), without the
+ * customer lock: the page's own orders are locked (PREPARE_PAGE), the key owners and customers are
+ * read as they are now. Orders whose content hash is unchanged are left out (the upsert skips them).
+ * The upsert then writes each order with its customer columns and customer_input (one row write),
+ * and settlePageCustomers checks the placement under the lock.
  */
 export async function planPageCustomers(txQuery: TxQuery, incoming: readonly IncomingOrder[]): Promise<PageCustomers> {
   const query = observed(txQuery);
   const buyers = incoming.map((o) => (o.customer && typeof o.customer === "object" ? (o.customer as Record<string, unknown>) : null));
   const newKeys = [...new Set(buyers.flatMap((b) => identityKeys(buyerFromEmagCustomer(b as Parameters<typeof buyerFromEmagCustomer>[0]))))];
-  const [row] = await query<{ orders: PreparedOrder[]; owners: [string, string][] | null; customers: [string, number, string | null, CustomerAgg | null][] | null }>(PREPARE_PAGE, [
+  const [row] = await query<{ orders: PreparedOrder[]; keys: string[] | null; ids: string[] | null }>(PREPARE_PAGE, [
     incoming.map((o) => o.account), incoming.map((o) => o.emag_order_id), incoming.map((o) => o.emag_created), newKeys,
   ]);
   const prepared = new Map((row?.orders ?? []).map((p) => [`${p[0]}:${p[1]}`, p]));
@@ -211,44 +250,65 @@ export async function planPageCustomers(txQuery: TxQuery, incoming: readonly Inc
     storedStatus.set(id, p[8]);
     identities.push({ id, account: o.account, emag_order_id: o.emag_order_id, created_at: new Date(p[7]), identity_keys: p[4], customer_id: p[5], buyer: buyers[i]!, customer_input: p[6] });
   });
-  const owners = new Map(row?.owners ?? []);
-  const customers = row?.customers ?? [];
-  const sizes = new Map(customers.map(([id, n]) => [id, n]));
-  const stored = new Map<string, StoredCustomer>(customers.map(([id, , canonicalId, agg]) => [id, { agg, canonicalId }]));
   const keyed = identities.map(keyedOrder);
-  const placement = placePage(keyed, owners, sizes);
+  const keys = [...new Set(keyed.flatMap((o) => o.keys))].sort();
+  const ids = [...(row?.ids ?? [])].sort();
+  const state = identities.length ? await readState(query, keys, ids) : { text: "", owners: new Map(), sizes: new Map(), stored: new Map() };
+  const placement = placePage(keyed, state.owners, state.sizes);
+  const columns = identities.map((o, i) => ({
+    account: o.account, emag_order_id: o.emag_order_id, id: o.id, customer_id: placement.assignments.get(o.id)!, keys: [...keyed[i]!.keys], identity_at: identityAt.get(o.id)!,
+  }));
+  return { columns, storedStatus, placement: { ...placement, keyed, stored: state.stored }, identities, keys, ids, stateText: state.text };
+}
+
+/** Sets the customer of orders the upsert wrote under another placement (a page placed against a state that changed meanwhile). */
+const REASSIGN = `UPDATE emag_orders o SET customer_id = u.customer_id FROM unnest($1::uuid[], $2::text[]) AS u(id, customer_id) WHERE o.id = u.id`;
+
+/**
+ * After the upsert wrote the planned orders (`written`: what it returned of each), under the
+ * customer lock (taken here, held to the commit): the key owners and customers read again; if
+ * another page changed them since the plan, the page is placed again on what they are now and the
+ * orders whose customer changed are moved (a second write of those rows only). Then the merges,
+ * new keys, the orders' returns and the customers' rows (finishPlacement). Throws
+ * PagePlanStaleError when the upsert wrote other orders than planned.
+ */
+export async function settlePageCustomers(txQuery: TxQuery, plan: PageCustomers, written: readonly WrittenCustomerInput[]): Promise<{ customerIds: string[] }> {
+  if (!plan.identities.length && !written.length) return { customerIds: [] };
+  const query = observed(txQuery);
+  const before = new Map(plan.identities.map((o) => [o.id, o]));
+  if (written.length !== before.size || written.some((w) => !before.has(w.id))) throw new PagePlanStaleError("the order upsert wrote other orders than the page was placed for");
+  await query(LOCK, [CUSTOMER_UPKEEP_LOCK]);
+  let placement = plan.placement;
+  const now = await readState(query, plan.keys, plan.ids);
+  if (now.text !== plan.stateText) {
+    // New customers other pages created meanwhile are found through the keys.
+    const ids = [...new Set([...plan.ids, ...now.owners.values()])].sort();
+    const state = ids.length === plan.ids.length ? now : await readState(query, plan.keys, ids);
+    const again = placePage(plan.placement.keyed, state.owners, state.sizes);
+    const moved = [...again.assignments].filter(([id, c]) => plan.placement.assignments.get(id) !== c);
+    if (moved.length) await query(REASSIGN, [moved.map(([id]) => id), moved.map(([, c]) => c)]);
+    placement = { ...again, keyed: plan.placement.keyed, stored: state.stored };
+  }
   if (placement.moves.length) {
     await query(MOVE, [placement.moves.map(([from]) => from), placement.moves.map(([, into]) => into)]);
     await query(DELETE_MERGED, [placement.moves.map(([from]) => from)]);
   }
-  const columns = identities.map((o, i) => ({
-    account: o.account, emag_order_id: o.emag_order_id, id: o.id, customer_id: placement.assignments.get(o.id)!, keys: [...keyed[i]!.keys], identity_at: identityAt.get(o.id)!,
-  }));
-  return { columns, storedStatus, placement: { ...placement, keyed, stored }, identities };
-}
-
-/**
- * After the upsert wrote the planned orders (`written`: what it returned of each): new keys, the
- * orders' returns, the customers' rows (finishPlacement). Throws PagePlanStaleError when the upsert
- * wrote other orders than planned.
- */
-export async function finishPageCustomers(txQuery: TxQuery, plan: PageCustomers, written: readonly WrittenCustomerInput[]): Promise<{ customerIds: string[] }> {
-  if (!plan.identities.length && !written.length) return { customerIds: [] };
-  const before = new Map(plan.identities.map((o) => [o.id, o]));
-  if (written.length !== before.size || written.some((w) => !before.has(w.id))) throw new PagePlanStaleError("the order upsert wrote other orders than the page was placed for");
   const inputs = new Map<string, PageInput>(written.map((w) => {
     const o = before.get(w.id)!;
     // New to its customer (no customer yet) or inputs never stored: nothing to replace.
     const old = o.customer_id && o.customer_input ? (o.customer_input as OrderTuple) : null;
     return [w.id, { old, next: w.customer_input, returns: w.returns ?? [] }];
   }));
-  return finishPlacement(observed(txQuery), plan.placement, written.map((w) => w.id), inputs);
+  return finishPlacement(query, placement, written.map((w) => w.id), inputs);
 }
 
+const LOCK = `SELECT pg_advisory_xact_lock($1::bigint)`;
+
 /**
- * Starts an order page's transaction in one round trip: BEGIN, the customer lock (held to the end, so
- * the page's rows are locked only by a page that owns the lock: no deadlock with a merge), the upkeep
- * mark (its customer_input writes stand, MARK_UPKEEP), no parallel
- * plans (LOCK_PAGE), and the orders' customer foreign key deferred to the commit.
+ * Starts an order page's transaction in one round trip: BEGIN, the upkeep mark (its customer_input
+ * writes stand, MARK_UPKEEP), no parallel plans (its statements read a few hundred rows by index,
+ * and a parallel plan, which a generic plan's estimates can pick, spent more starting its workers,
+ * ~6 ms, than the work), and the orders' customer foreign key deferred to the commit. The customer
+ * lock comes later (settlePageCustomers), so pages upsert their orders and lines side by side.
  */
-export const PAGE_BEGIN = `BEGIN; SELECT pg_advisory_xact_lock(${CUSTOMER_UPKEEP_LOCK}), ${MARK_UPKEEP}, set_config('max_parallel_workers_per_gather', '0', true); ${DEFER_ORDER_CUSTOMER_FK}`;
+export const PAGE_BEGIN = `BEGIN; SELECT ${MARK_UPKEEP}, set_config('max_parallel_workers_per_gather', '0', true); ${DEFER_ORDER_CUSTOMER_FK}`;

@@ -3,14 +3,16 @@
 // retry, a crash, or a second sync racing this one - never duplicates an order, and an order eMAG
 // did not change (same content hash) is not rewritten. The statement reports which rows it
 // inserted (xmax = 0) and each row's previous status, so "new order" alerts fire exactly once.
-// The same transaction keeps the buyers' customer rows (lib/customers/upkeep.ts) under the customer
-// lock, taken first: the page is placed before the upsert, which writes each order's customer, keys
-// and metric inputs with the order (one row write), and the customers are updated after it.
+// The same transaction keeps the buyers' customer rows (lib/customers/upkeep.ts): the page is placed
+// before the upsert (its orders locked, the key owners and customers read), the upsert writes each
+// order's customer, keys and metric inputs with the order (one row write), and under the customer
+// lock, taken after the lines (so pages write their orders side by side), the placement is checked
+// and the customers are updated. A page whose orders are all unchanged never takes the lock.
 import { createHash } from "node:crypto";
 import type pg from "pg";
 import { invalidateCache } from "@/lib/cache";
 import {
-  buyerSubset, finishPageCustomers, orderTupleSql, PAGE_BEGIN, PagePlanStaleError, planPageCustomers, RETURN_TUPLE, type OrderCustomerColumns, type TxQuery, type WrittenCustomerInput,
+  buyerSubset, orderTupleSql, PAGE_BEGIN, PagePlanStaleError, planPageCustomers, RETURN_TUPLE, settlePageCustomers, type OrderCustomerColumns, type TxQuery, type WrittenCustomerInput,
 } from "@/lib/customers/upkeep";
 import { pgPool } from "@/lib/db/pools";
 import { applyInventoryForOrders } from "@/lib/inventory/orders";
@@ -236,7 +238,7 @@ async function writePage(unique: OrderRow[], orderJson: readonly string[]): Prom
       if (lines.length) await client.query({ name: "orders-lines-insert", text: INSERT_LINES, values: [JSON.stringify(lines), ids] });
     }
     t = performance.now();
-    await finishPageCustomers(query, plan, rows.map((r) => ({ id: r.id, customer_input: r.customer_input, returns: r.returns })));
+    await settlePageCustomers(query, plan, rows.map((r) => ({ id: r.id, customer_input: r.customer_input, returns: r.returns })));
     upkeepMs += performance.now() - t;
     if (written.length) {
       // Stock: new orders reserve their lines once, cancelled/returned ones release them (lib/inventory/orders.ts).
