@@ -17,14 +17,22 @@ export const CUSTOMER_UPKEEP_LOCK = 7_240_201;
 export const MARK_UPKEEP = `set_config('magflow.customer_upkeep', 'on', true)`;
 
 /**
- * Takes the customer lock until the transaction ends (re-entrant), and marks the transaction as the
- * upkeep (MARK_UPKEEP). Take it before the first write of a transaction that later maintains
+ * Takes the customer lock until the transaction ends (re-entrant), marks the transaction as the
+ * upkeep (MARK_UPKEEP) and bumps the upkeep version (BUMP_UPKEEP_VERSION). Take it before the first write of a transaction that later maintains
  * customers: a merge rewrites orders' and returns' rows, so a transaction that locked such rows
  * first and then waited for this lock could deadlock with it.
  */
 export async function lockCustomerUpkeep(query: TxQuery): Promise<void> {
   await query(`SELECT pg_advisory_xact_lock($1::bigint), ${MARK_UPKEEP}`, [CUSTOMER_UPKEEP_LOCK]);
+  await query(BUMP_UPKEEP_VERSION);
 }
+
+/**
+ * Under the customer lock, by every transaction that changes customers or keys: the version an order
+ * page read when it was placed, plus one, means nothing else changed them since (upkeep.ts settlePageCustomers).
+ */
+export const BUMP_UPKEEP_VERSION = `INSERT INTO customer_upkeep_version AS u (id, v) VALUES (1, 1)
+ON CONFLICT (id) DO UPDATE SET v = u.v + 1 RETURNING u.v::text AS v`;
 
 type StatementObserver = (sql: string, ms: number) => void;
 let statementObserver: StatementObserver | undefined;

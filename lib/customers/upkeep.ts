@@ -16,7 +16,7 @@ import { addOrders, emptyAgg, type CustomerAgg } from "./metrics";
 import { replaceOrder } from "./replace";
 import { customerClock, loadCustomerInputs, writeRows } from "./refresh";
 import type { AccountKind } from "./types";
-import { CUSTOMER_UPKEEP_LOCK, MARK_UPKEEP, observed, type TxQuery } from "./tx";
+import { BUMP_UPKEEP_VERSION, CUSTOMER_UPKEEP_LOCK, MARK_UPKEEP, observed, type TxQuery } from "./tx";
 
 export { CUSTOMER_UPKEEP_LOCK, inCustomerTransaction, lockCustomerUpkeep, observeCustomerStatements, type TxQuery } from "./tx";
 export { buyerSubset, customerClock, orderTupleSql, refreshCustomers, RETURN_TUPLE } from "./refresh";
@@ -146,6 +146,8 @@ export interface PageCustomers {
   keys: string[];
   ids: string[];
   stateText: string;
+  /** customer_upkeep_version when the plan read them (null: no row). */
+  version: string | null;
   /** The status each order to write has stored (null: a new order), read with the plan under the lock. */
   storedStatus: Map<string, number | null>;
   placement: Placement & { keyed: KeyedOrder[]; stored: Map<string, StoredCustomer> };
@@ -171,7 +173,8 @@ const emagTime = (col: string) => `(CASE WHEN ${col} ~ '^\\d{4}-\\d{2}-\\d{2}' T
  * hash, keys, customer, inputs, and the creation time it has or will be frozen at: the upsert
  * writes exactly this value), locked (FOR UPDATE: a page repeating another's order waits for it and
  * reads what it wrote); and, as of now, the owners of every key involved (the incoming ones, $4, and
- * those stored) and the stored customers involved with size, canonical id and state (OWNERS_AND_CUSTOMERS).
+ * those stored) and the stored customers involved with size, canonical id and state, as
+ * OWNERS_AND_CUSTOMERS gives them (the same text), with the upkeep version of the same snapshot.
  */
 const PREPARE_PAGE = `
 WITH i AS (SELECT * FROM unnest($1::"AccountKind"[], $2::bigint[], $3::text[]) AS i(account, emag_order_id, emag_created)),
@@ -185,12 +188,16 @@ s AS MATERIALIZED (
     COALESCE(l.identity_created_at, ${emagTime("i.emag_created")}::timestamptz(3), l.first_seen_at, now()::timestamptz(3)) AS identity_at
   FROM i LEFT JOIN l ON l.account = i.account AND l.emag_order_id = i.emag_order_id
 ),
-k AS (SELECT DISTINCT u.key FROM (SELECT unnest($4::text[]) AS key UNION ALL SELECT unnest(s.identity_keys) FROM s) u),
-owners AS MATERIALIZED (SELECT c.key, c.customer_id FROM k JOIN customer_keys c ON c.key = k.key)
+k AS MATERIALIZED (SELECT DISTINCT u.key FROM (SELECT unnest($4::text[]) AS key UNION ALL SELECT unnest(s.identity_keys) FROM s) u),
+owners AS MATERIALIZED (SELECT c.key, c.customer_id FROM k JOIN customer_keys c ON c.key = k.key),
+ids AS MATERIALIZED (SELECT DISTINCT x.id FROM (SELECT customer_id AS id FROM owners UNION ALL SELECT customer_id FROM s WHERE customer_id IS NOT NULL) x)
 SELECT
   (SELECT json_agg(json_build_array(s.account, s.emag_order_id::text, s.id, s.content_hash, s.identity_keys, s.customer_id, s.customer_input, s.identity_at, s.status)) FROM s) AS orders,
-  (SELECT json_agg(owners.key) FROM owners) AS keys,
-  (SELECT array_agg(DISTINCT x.id) FROM (SELECT customer_id AS id FROM owners UNION ALL SELECT customer_id FROM s WHERE customer_id IS NOT NULL) x) AS ids`;
+  (SELECT array_agg(k.key) FROM k) AS keys,
+  (SELECT array_agg(ids.id) FROM ids) AS ids,
+  (SELECT json_agg(json_build_array(owners.key, owners.customer_id) ORDER BY owners.key) FROM owners)::text AS owners,
+  (SELECT json_agg(json_build_array(c.id, c.orders_total, c.canonical_id, c.agg) ORDER BY c.id) FROM ids JOIN customers c ON c.id = ids.id)::text AS customers,
+  (SELECT v::text FROM customer_upkeep_version WHERE id = 1) AS version`;
 
 /**
  * The owners of keys $1 and the customers $2 (size, canonical id, state), each as one JSON value in
@@ -212,10 +219,14 @@ interface StoredState {
 
 async function readState(query: TxQuery, keys: readonly string[], ids: readonly string[]): Promise<StoredState> {
   const [row] = await query<{ owners: string | null; customers: string | null }>(`SELECT owners::text, customers::text FROM (${OWNERS_AND_CUSTOMERS}) x`, [keys, ids]);
-  const owners = JSON.parse(row?.owners ?? "[]") as [string, string][];
-  const customers = JSON.parse(row?.customers ?? "[]") as [string, number, string | null, CustomerAgg | null][];
+  return stateOf(row?.owners ?? null, row?.customers ?? null);
+}
+
+function stateOf(ownersText: string | null, customersText: string | null): StoredState {
+  const owners = JSON.parse(ownersText ?? "[]") as [string, string][];
+  const customers = JSON.parse(customersText ?? "[]") as [string, number, string | null, CustomerAgg | null][];
   return {
-    text: `${row?.owners ?? ""}\n${row?.customers ?? ""}`,
+    text: `${ownersText ?? ""}\n${customersText ?? ""}`,
     owners: new Map(owners),
     sizes: new Map(customers.map(([id, n]) => [id, n])),
     stored: new Map(customers.map(([id, , canonicalId, agg]) => [id, { agg, canonicalId }])),
@@ -235,7 +246,7 @@ export async function planPageCustomers(txQuery: TxQuery, incoming: readonly Inc
   const query = observed(txQuery);
   const buyers = incoming.map((o) => (o.customer && typeof o.customer === "object" ? (o.customer as Record<string, unknown>) : null));
   const newKeys = [...new Set(buyers.flatMap((b) => identityKeys(buyerFromEmagCustomer(b as Parameters<typeof buyerFromEmagCustomer>[0]))))];
-  const [row] = await query<{ orders: PreparedOrder[]; keys: string[] | null; ids: string[] | null }>(PREPARE_PAGE, [
+  const [row] = await query<{ orders: PreparedOrder[]; keys: string[] | null; ids: string[] | null; owners: string | null; customers: string | null; version: string | null }>(PREPARE_PAGE, [
     incoming.map((o) => o.account), incoming.map((o) => o.emag_order_id), incoming.map((o) => o.emag_created), newKeys,
   ]);
   const prepared = new Map((row?.orders ?? []).map((p) => [`${p[0]}:${p[1]}`, p]));
@@ -251,14 +262,14 @@ export async function planPageCustomers(txQuery: TxQuery, incoming: readonly Inc
     identities.push({ id, account: o.account, emag_order_id: o.emag_order_id, created_at: new Date(p[7]), identity_keys: p[4], customer_id: p[5], buyer: buyers[i]!, customer_input: p[6] });
   });
   const keyed = identities.map(keyedOrder);
-  const keys = [...new Set(keyed.flatMap((o) => o.keys))].sort();
-  const ids = [...(row?.ids ?? [])].sort();
-  const state = identities.length ? await readState(query, keys, ids) : { text: "", owners: new Map(), sizes: new Map(), stored: new Map() };
+  const keys = row?.keys ?? [];
+  const ids = row?.ids ?? [];
+  const state = stateOf(row?.owners ?? null, row?.customers ?? null);
   const placement = placePage(keyed, state.owners, state.sizes);
   const columns = identities.map((o, i) => ({
     account: o.account, emag_order_id: o.emag_order_id, id: o.id, customer_id: placement.assignments.get(o.id)!, keys: [...keyed[i]!.keys], identity_at: identityAt.get(o.id)!,
   }));
-  return { columns, storedStatus, placement: { ...placement, keyed, stored: state.stored }, identities, keys, ids, stateText: state.text };
+  return { columns, storedStatus, placement: { ...placement, keyed, stored: state.stored }, identities, keys, ids, stateText: state.text, version: row?.version ?? null };
 }
 
 /** Sets the customer of orders the upsert wrote under another placement (a page placed against a state that changed meanwhile). */
@@ -266,8 +277,9 @@ const REASSIGN = `UPDATE emag_orders o SET customer_id = u.customer_id FROM unne
 
 /**
  * After the upsert wrote the planned orders (`written`: what it returned of each), under the
- * customer lock (taken here, held to the commit): the key owners and customers read again; if
- * another page changed them since the plan, the page is placed again on what they are now and the
+ * customer lock (taken here, held to the commit): the upkeep version bumped; unless it shows that
+ * nothing changed customers since the plan, the key owners and customers are read again, and if
+ * another page changed them, the page is placed again on what they are now and the
  * orders whose customer changed are moved (a second write of those rows only). Then the merges,
  * new keys, the orders' returns and the customers' rows (finishPlacement). Throws
  * PagePlanStaleError when the upsert wrote other orders than planned.
@@ -278,9 +290,12 @@ export async function settlePageCustomers(txQuery: TxQuery, plan: PageCustomers,
   const before = new Map(plan.identities.map((o) => [o.id, o]));
   if (written.length !== before.size || written.some((w) => !before.has(w.id))) throw new PagePlanStaleError("the order upsert wrote other orders than the page was placed for");
   await query(LOCK, [CUSTOMER_UPKEEP_LOCK]);
+  const [bumped] = await query<{ v: string }>(BUMP_UPKEEP_VERSION);
   let placement = plan.placement;
-  const now = await readState(query, plan.keys, plan.ids);
-  if (now.text !== plan.stateText) {
+  // The version the plan read, plus this bump: nothing changed customers or keys since the plan.
+  const unchanged = plan.version !== null && bumped !== undefined && BigInt(bumped.v) === BigInt(plan.version) + 1n;
+  const now = unchanged ? null : await readState(query, plan.keys, plan.ids);
+  if (now && now.text !== plan.stateText) {
     // New customers other pages created meanwhile are found through the keys.
     const ids = [...new Set([...plan.ids, ...now.owners.values()])].sort();
     const state = ids.length === plan.ids.length ? now : await readState(query, plan.keys, ids);
