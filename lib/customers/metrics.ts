@@ -94,7 +94,7 @@ const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 /** Cents of the order refunded: all of it in status 5, else the larger of the order's and its accepted RMAs' refunds. */
 function refundedCents(o: CustomerOrderInput, totalCents: number, rmas: readonly CustomerReturnInput[]): number {
   if (o.status === 5) return totalCents;
-  const rmaRefunds = sum(rmas.filter((r) => r.returnType === null || !REPLACEMENT_RETURN_TYPES.includes(r.returnType)).map((r) => toCents(r.refundValue)));
+  const rmaRefunds = rmas.length === 0 ? 0 : sum(rmas.filter((r) => r.returnType === null || !REPLACEMENT_RETURN_TYPES.includes(r.returnType)).map((r) => toCents(r.refundValue)));
   return Math.min(totalCents, Math.max(0, toCents(o.refundedAmount ?? 0), rmaRefunds));
 }
 
@@ -163,6 +163,7 @@ export function addOrders(agg: CustomerAgg, orders: readonly CustomerOrderInput[
   const base = baseCurrency.toUpperCase();
   const accepted = new Map<string, CustomerReturnInput[]>();
   for (const r of returns) if (ACCEPTED_RETURN_STATUSES.includes(r.requestStatus)) accepted.set(orderRefKey(r), [...(accepted.get(orderRefKey(r)) ?? []), r]);
+  const none: CustomerReturnInput[] = [];
   const n = agg.n;
   const phoneValues = new Set(agg.phones);
   const emailValues = new Set(agg.emails);
@@ -170,7 +171,8 @@ export function addOrders(agg: CustomerAgg, orders: readonly CustomerOrderInput[
   for (const o of orders) {
     const sk = sortKeyOf(o);
     const at = o.createdAt.getTime();
-    const rmas = accepted.get(orderRefKey(o)) ?? [];
+    // Most customers have no accepted return: no key to build.
+    const rmas = accepted.size ? (accepted.get(orderRefKey(o)) ?? none) : none;
     n[0] += 1;
     agg.accounts[o.account] += 1;
     const purchase = PURCHASE_STATUSES.includes(o.status);
@@ -184,7 +186,7 @@ export function addOrders(agg: CustomerAgg, orders: readonly CustomerOrderInput[
     if (o.paymentModeId === 1) n[8] += 1;
     if (isRefusedCod(o)) n[9] += 1;
     if (o.status !== 0) {
-      if ((o.currency ?? base).toUpperCase() !== base) n[10] += 1;
+      if (o.currency !== null && o.currency !== base && o.currency.toUpperCase() !== base) n[10] += 1;
       else {
         const total = Math.max(0, toCents(o.total));
         agg.cents[0] += total;

@@ -138,20 +138,26 @@ export async function rebuildCustomers(opts: { now?: Date } = {}): Promise<Rebui
     // the rows below are computed.
     const writes: Promise<unknown>[] = [];
     const later = (fn: () => Promise<unknown>) => void writes.push(fn());
-    const changed = orders.flatMap(([id, unset, stored, customerId, t, inputUnset, buyerUnset], i) => {
+    const changed: { id: string; customer_id: string; keys: readonly string[]; created_at: string }[] = [];
+    orders.forEach(([id, unset, stored, customerId, t, inputUnset, buyerUnset], i) => {
       const next = assigned.get(id)!;
       const keys = keyed[i]!.keys;
-      return next !== customerId || !sameKeys(stored, keys) || unset || inputUnset || buyerUnset ? [{ id, customer_id: next, keys, created_at: new Date(t[3]).toISOString() }] : [];
+      if (next !== customerId || !sameKeys(stored, keys) || unset || inputUnset || buyerUnset) changed.push({ id, customer_id: next, keys, created_at: new Date(t[3]).toISOString() });
     });
     for (const batch of chunks(changed, ORDER_BATCH)) later(() => query(UPDATE_ORDERS, [JSON.stringify(batch)]));
 
     // Each customer's inputs; its canonical id is its group's id (the smallest candidate).
     const byCustomer = new Map<string, { orders: CustomerOrderInput[]; returns: CustomerReturnInput[] }>(ids.map((id) => [id, { orders: [], returns: [] }]));
+    // Returns are few: only their orders are looked up by (account, order id).
+    const returned = new Set(returns.map((t) => `${t[0]}:${t[1]}`));
     const byRef = new Map<string, string>();
     orders.forEach(([id], i) => {
       const customerId = assigned.get(id)!;
       byCustomer.get(customerId)!.orders.push(inputs[i]!);
-      byRef.set(orderRefKey(inputs[i]!), customerId);
+      if (returned.size) {
+        const ref = orderRefKey(inputs[i]!);
+        if (returned.has(ref)) byRef.set(ref, customerId);
+      }
     });
     for (const t of returns) {
       const customerId = byRef.get(`${t[0]}:${t[1]}`);
