@@ -22,6 +22,18 @@ const PURPOSES = {
     allowExitOnIdle: true,
     options: "-c synchronous_commit=off -c plan_cache_mode=force_generic_plan",
   },
+  /**
+   * Order pages (lib/orders/store.ts), with the sync pool's settings. Their own: a page holds its
+   * connection while it waits for the customer lock, and on a slow machine a queue of them used all
+   * of the sync pool, so a product sync running beside an order backfill could not write its
+   * heartbeat and was failed as dead.
+   */
+  orders: {
+    max: 4,
+    idleTimeoutMillis: 10_000,
+    allowExitOnIdle: true,
+    options: "-c synchronous_commit=off -c plan_cache_mode=force_generic_plan",
+  },
   /** The product list, the API's hottest read (lib/products/read-db.ts). */
   read: { max: 8, idleTimeoutMillis: 10_000, allowExitOnIdle: true },
 } satisfies Record<string, pg.PoolConfig>;

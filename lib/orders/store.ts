@@ -212,7 +212,7 @@ function pageInput(unique: readonly OrderRow[], orderJson: readonly string[], co
 async function writePage(unique: OrderRow[], orderJson: readonly string[]): Promise<UpsertedOrder[]> {
   const started = performance.now();
   let upkeepMs = 0;
-  const client = await pgPool("sync").connect();
+  const client = await pgPool("orders").connect();
   const connectMs = performance.now() - started;
   const query = preparedQuery(client);
   try {

@@ -63,4 +63,5 @@ export function syncQuery<R extends pg.QueryResultRow>(sql: string, params: unkn
   return bulkQuery<R>(name, sql, params);
 }
 
-export const closeBulkPool = () => closePgPool("sync");
+/** The sync pool and the order pages' (both written by syncs): closed together at shutdown. */
+export const closeBulkPool = async () => void (await Promise.all([closePgPool("sync"), closePgPool("orders")]));
