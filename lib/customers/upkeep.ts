@@ -166,7 +166,8 @@ export class PagePlanStaleError extends Error {
   readonly code = "MAGFLOW_PAGE_PLAN_STALE";
 }
 
-const emagTime = (col: string) => `(CASE WHEN ${col} ~ '^\\d{4}-\\d{2}-\\d{2}' THEN (${col})::timestamp AT TIME ZONE 'Europe/Bucharest' END)`;
+/** eMAG's local time text (`created`, `finalization_date`) as timestamptz, or NULL when it is not one; the order upsert reads it the same way. */
+export const emagTime = (col: string) => `(CASE WHEN ${col} ~ '^\\d{4}-\\d{2}-\\d{2}' THEN (${col})::timestamp AT TIME ZONE 'Europe/Bucharest' END)`;
 
 /**
  * Before a page's upsert, in one statement: the stored identity of each incoming order (id, content

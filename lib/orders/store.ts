@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import type pg from "pg";
 import { invalidateCache } from "@/lib/cache";
 import {
-  buyerSubset, orderTupleSql, PAGE_BEGIN, PagePlanStaleError, planPageCustomers, RETURN_TUPLE, settlePageCustomers, type OrderCustomerColumns, type TxQuery, type WrittenCustomerInput,
+  buyerSubset, emagTime, orderTupleSql, PAGE_BEGIN, PagePlanStaleError, planPageCustomers, RETURN_TUPLE, settlePageCustomers, type OrderCustomerColumns, type TxQuery, type WrittenCustomerInput,
 } from "@/lib/customers/upkeep";
 import { pgPool } from "@/lib/db/pools";
 import { applyInventoryForOrders } from "@/lib/inventory/orders";
@@ -36,7 +36,7 @@ export interface UpsertResult {
   unchanged: number;
 }
 
-const ts = (col: string) => `CASE WHEN x.${col} ~ '^\\d{4}-\\d{2}-\\d{2}' THEN (x.${col})::timestamp AT TIME ZONE 'Europe/Bucharest' END`;
+const ts = (col: string) => emagTime(`x.${col}`);
 
 const ORDER_COLUMNS = `account "AccountKind", emag_order_id bigint, type int, status int, customer_emag_id bigint,
   customer_name text, customer_email text, customer_phone text, customer_company text, shipping_address jsonb,

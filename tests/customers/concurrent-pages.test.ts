@@ -4,23 +4,19 @@
 // the other page made). Whatever the interleaving, the result is one customer per buyer and equals
 // a rebuild.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customerClock, observeCustomerStatements, rebuildCustomers, refreshRfm } from "@/lib/customers/upkeep";
+import { describe, expect, it } from "vitest";
+import { observeCustomerStatements, rebuildCustomers, refreshRfm } from "@/lib/customers/upkeep";
 import { db } from "@/lib/db";
 import { emagTimestamp } from "@/lib/emag/time";
 import type { OrderRow } from "@/lib/orders/map";
 import { upsertOrders } from "@/lib/orders/store";
 import { useIsolatedDatabase } from "../sync/support";
+import { freezeCustomerClock } from "./clock";
 import { customerSnapshot } from "./snapshot";
 
 useIsolatedDatabase();
 
-const clock = customerClock.now;
-beforeAll(() => {
-  const frozen = new Date();
-  customerClock.now = () => frozen;
-});
-afterAll(() => void (customerClock.now = clock));
+freezeCustomerClock();
 
 const md5 = (s: string) => createHash("md5").update(s).digest("hex");
 const base = Date.now() - 30 * 86_400_000;

@@ -4,26 +4,22 @@
 // purchase (which needs the other orders: recomputed), an order changed locally without the upkeep
 // (its customer stale until the re-sync) and an order stored before its inputs were kept.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ORDER_TUPLE, ORDERS_WITH_BUYER } from "@/lib/customers/refresh";
 import { customerDetailQuerySchema } from "@/lib/customers/api-types";
 import { getCustomerDetail } from "@/lib/customers/queries";
-import { customerClock, observeCustomerStatements, rebuildCustomers, refreshRfm } from "@/lib/customers/upkeep";
+import { observeCustomerStatements, rebuildCustomers, refreshRfm } from "@/lib/customers/upkeep";
 import { db } from "@/lib/db";
 import { emagTimestamp } from "@/lib/emag/time";
 import type { OrderRow } from "@/lib/orders/map";
 import { upsertOrders } from "@/lib/orders/store";
 import { useIsolatedDatabase } from "../sync/support";
+import { freezeCustomerClock } from "./clock";
 import { customerSnapshot } from "./snapshot";
 
 useIsolatedDatabase();
 
-const clock = customerClock.now;
-beforeAll(() => {
-  const frozen = new Date();
-  customerClock.now = () => frozen;
-});
-afterAll(() => void (customerClock.now = clock));
+freezeCustomerClock();
 
 const md5 = (s: string) => createHash("md5").update(s).digest("hex");
 const CITIES = ["Cluj-Napoca", "Iași", "Brașov"];
@@ -64,6 +60,10 @@ async function write(rows: OrderRow[]): Promise<{ recomputes: number }> {
   await refreshRfm();
   return { recomputes };
 }
+
+/** Orders whose stored inputs (customer_input) are not what their row gives. */
+const inputsDifferingFromRows = async () =>
+  (await db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM ${ORDERS_WITH_BUYER} WHERE o.customer_input IS DISTINCT FROM ${ORDER_TUPLE}`))[0]!.n;
 
 const orders = Array.from({ length: 400 }, (_, g) => ({ g, b: g % 20 }));
 
@@ -110,9 +110,7 @@ describe("re-synced orders", () => {
     await write([700, 701, 702, 703].map((g) => odd(g, 1)));
     await db.$executeRaw`UPDATE emag_orders SET awb_number = 'AWB-700' WHERE emag_order_id = 5000700`;
     await write([700, 701].map((g) => odd(g, 2)));
-    const differ = await db.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM ${ORDERS_WITH_BUYER} WHERE o.customer_input IS DISTINCT FROM ${ORDER_TUPLE}`);
-    expect(differ[0]!.n).toBe(0);
+    expect(await inputsDifferingFromRows()).toBe(0);
     const kept = await customerSnapshot();
     await rebuildCustomers();
     expect(await customerSnapshot()).toEqual(kept);
@@ -137,9 +135,7 @@ describe("re-synced orders", () => {
     await db.$executeRaw`UPDATE emag_orders SET observation = NULL, customer_input = NULL WHERE emag_order_id = 5000043`;
     // The orders' customers are recomputed from the rows where the inputs are gone, and equal a rebuild.
     await write([40, 41, 43].map((g) => orderRow(g, g % 20, { status: 2, v: 3 })));
-    const differ = await db.$queryRawUnsafe<{ n: number }[]>(
-      `SELECT count(*)::int AS n FROM ${ORDERS_WITH_BUYER} WHERE o.customer_input IS DISTINCT FROM ${ORDER_TUPLE}`);
-    expect(differ[0]!.n).toBe(0);
+    expect(await inputsDifferingFromRows()).toBe(0);
     const kept = await customerSnapshot();
     await rebuildCustomers();
     expect(await customerSnapshot()).toEqual(kept);
